@@ -1,0 +1,59 @@
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { requestIdMiddleware } from './common/http/request-id.middleware';
+import { assertRoutesAreDeclared } from './common/routes/route-declarations';
+import type { AppConfig } from './config/app-config';
+import type { DatabaseUrls } from './database/database-urls';
+import { buildOpenApiDocument } from './openapi';
+
+export const API_PREFIX = 'api/v1';
+const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'metrics', '.well-known/jwks.json'];
+const NOT_SPA_PATHS = /^\/(api|health|metrics|\.well-known)(\/|$)/;
+
+/** Builds the configured application (not yet listening): used by main.ts and by the API tests alike. */
+export async function createApp(config: AppConfig, databaseUrls: DatabaseUrls): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrls), { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy ? 1 : false);
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+      },
+      hsts: config.mode === 'production',
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
+  serveWebConsole(app, config);
+
+  assertRoutesAreDeclared(app);
+  // Registered before init(): Nest adds its not-found handler at init.
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Keel API' });
+  await app.init();
+  return app;
+}
+
+// The built SPA is served from the same origin; unknown non-API paths fall back to index.html (client-side routes).
+function serveWebConsole(app: INestApplication, config: AppConfig): void {
+  const indexFile = join(config.webDistDir, 'index.html');
+  if (!existsSync(indexFile)) return;
+  app.use(express.static(config.webDistDir, { index: false, maxAge: '1h' }));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' || NOT_SPA_PATHS.test(request.path) || !request.accepts('html')) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(indexFile);
+  });
+}

@@ -1,0 +1,73 @@
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import { ClockModule } from './common/clock/clock.module';
+import { HttpExceptionFilter } from './common/filters/http-exception.filter';
+import { AccessGuard } from './common/guards/access.guard';
+import { loggerOptions } from './common/http/logger.options';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import type { DatabaseUrls } from './database/database-urls';
+import { ENTITIES } from './database/entities';
+import { BootstrapService } from './database/seeds/bootstrap.service';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { MailModule } from './modules/mail/mail.module';
+import { StaffModule } from './modules/staff/staff.module';
+
+/** Wiring only: global guard, filter and pipe, and the feature modules. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrls: DatabaseUrls): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, databaseUrls),
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: databaseUrls.appUrl,
+          entities: ENTITIES,
+          synchronize: false,
+          migrationsRun: false,
+          extra: { max: config.databasePoolSize },
+        }),
+        ClsModule.forRoot({
+          global: true,
+          middleware: { mount: true },
+          plugins: [
+            new ClsPluginTransactional({
+              imports: [TypeOrmModule],
+              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+            }),
+          ],
+        }),
+        DiscoveryModule,
+        ClockModule,
+        MailModule.forRoot(config),
+        AuthModule,
+        StaffModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            forbidUnknownValues: true,
+            transform: true,
+            validationError: { target: false, value: false },
+          }),
+        },
+        BootstrapService,
+      ],
+    };
+  }
+}

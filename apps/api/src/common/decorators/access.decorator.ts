@@ -1,0 +1,36 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { PLATFORM_ROLES, TENANT_ROLES, type PlatformRole, type Realm, type TenantRole } from '@keel/shared';
+import { ErrorResponseDto } from '../http/error-response.dto';
+
+export const ACCESS_RULE = 'keel:access-rule';
+export const IS_PUBLIC = 'keel:public';
+
+export interface AccessRule {
+  realm: Realm;
+  roles: readonly string[];
+}
+
+/** Opts a route out of authentication. Everything else is denied unless a realm decorator admits the caller. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+function access(realm: Realm, roles: readonly string[]) {
+  return applyDecorators(
+    SetMetadata(ACCESS_RULE, { realm, roles } satisfies AccessRule),
+    ApiBearerAuth(realm),
+    ApiUnauthorizedResponse({ description: 'Missing, expired, revoked or forged token', type: ErrorResponseDto }),
+    ApiForbiddenResponse({ description: 'The caller may not use this route', type: ErrorResponseDto }),
+  );
+}
+
+/**
+ * Platform staff (audience `platform`) with one of the given roles; no roles = any staff member.
+ * Tenant tokens are refused with 401.
+ */
+export const PlatformAccess = (...roles: PlatformRole[]) => access('platform', roles.length ? roles : PLATFORM_ROLES);
+
+/**
+ * Tenant users (audience `tenant`) with one of the given roles; no roles = any member of the org.
+ * Staff tokens are refused with 401.
+ */
+export const TenantAccess = (...roles: TenantRole[]) => access('tenant', roles.length ? roles : TENANT_ROLES);

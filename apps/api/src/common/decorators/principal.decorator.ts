@@ -1,0 +1,21 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { PlatformRole, Realm, TenantRole } from '@keel/shared';
+
+/** Who is calling: set by the access guard once the token, org, session and role checks pass. */
+export interface Principal {
+  realm: Realm;
+  accountId: string;
+  sessionId: string;
+  email: string;
+  role: PlatformRole | TenantRole;
+  orgId: string | null;
+  mfaVerifiedAt: Date | null;
+}
+
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
+  const principal = context.switchToHttp().getRequest<Request>().user as Principal | undefined;
+  // Reaching a handler without a principal means a route lost its access rule: fail closed.
+  if (!principal) throw new Error('No authenticated principal on a protected route');
+  return principal;
+});

@@ -1,0 +1,106 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigurationError, Environment, parseEnvironment } from './environment';
+
+export type RunMode = 'demo' | 'production';
+
+/** The validated, typed configuration every part of Keel reads. */
+export class AppConfig {
+  readonly mode: RunMode;
+  readonly isTest: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  readonly databaseUrl: string | undefined;
+  readonly migrationDatabaseUrl: string | undefined;
+  readonly databasePoolSize: number;
+  readonly dataDir: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly mailRetryLimit: number;
+  readonly mailRetryDelaySeconds: number;
+  readonly jwtPrivateKeyPem: string;
+  readonly jwtIssuer: string;
+  readonly dataEncryptionKey: Buffer;
+  readonly accessTokenTtlSeconds: number;
+  readonly sessionTtlDays: number;
+  readonly staffRequire2fa: boolean;
+  readonly bootstrapAdminEmail: string | undefined;
+  readonly bootstrapAdminPassword: string | undefined;
+  readonly trustProxy: boolean;
+  readonly seedDemoData: boolean;
+  readonly logLevel: string;
+  readonly webDistDir: string;
+
+  constructor(environment: Environment) {
+    this.mode = environment.NODE_ENV === 'production' ? 'production' : 'demo';
+    this.isTest = environment.NODE_ENV === 'test';
+    this.port = environment.PORT ?? 3000;
+    this.host = environment.HOST ?? '0.0.0.0';
+    this.publicUrl = (environment.PUBLIC_URL ?? `http://localhost:${this.port}`).replace(/\/$/, '');
+    this.databaseUrl = environment.DATABASE_URL;
+    this.migrationDatabaseUrl = environment.MIGRATION_DATABASE_URL ?? environment.DATABASE_URL;
+    this.databasePoolSize = environment.DATABASE_POOL_SIZE ?? 10;
+    this.dataDir = resolve(environment.KEEL_DATA_DIR ?? '.keel');
+    this.smtpUrl = environment.SMTP_URL;
+    this.mailFrom = environment.MAIL_FROM ?? 'Keel <no-reply@keel.local>';
+    this.mailRetryLimit = environment.MAIL_RETRY_LIMIT ?? 12;
+    this.mailRetryDelaySeconds = environment.MAIL_RETRY_DELAY_SECONDS ?? 15;
+    this.jwtIssuer = environment.JWT_ISSUER ?? 'keel';
+    this.accessTokenTtlSeconds = environment.ACCESS_TOKEN_TTL_SECONDS ?? 900;
+    this.sessionTtlDays = environment.SESSION_TTL_DAYS ?? 30;
+    this.staffRequire2fa = environment.STAFF_REQUIRE_2FA ?? true;
+    this.bootstrapAdminEmail = environment.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase();
+    this.bootstrapAdminPassword = environment.BOOTSTRAP_ADMIN_PASSWORD;
+    this.trustProxy = environment.TRUST_PROXY ?? false;
+    this.logLevel = environment.LOG_LEVEL ?? (this.isTest ? 'silent' : 'info');
+    this.webDistDir = resolve(environment.WEB_DIST_DIR ?? 'dist/apps/web');
+
+    if (this.mode === 'production') {
+      for (const name of ['DATABASE_URL', 'SMTP_URL', 'JWT_PRIVATE_KEY', 'DATA_ENCRYPTION_KEY'] as const) {
+        if (!environment[name]) throw new ConfigurationError(`${name}: is required when NODE_ENV=production`);
+      }
+      if (!!environment.BOOTSTRAP_ADMIN_EMAIL !== !!environment.BOOTSTRAP_ADMIN_PASSWORD) {
+        throw new ConfigurationError('BOOTSTRAP_ADMIN_PASSWORD: BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD are set together');
+      }
+      this.seedDemoData = false;
+      this.jwtPrivateKeyPem = environment.JWT_PRIVATE_KEY!;
+      this.dataEncryptionKey = Buffer.from(environment.DATA_ENCRYPTION_KEY!, 'base64');
+    } else {
+      this.seedDemoData = environment.SEED_DEMO_DATA ?? true;
+      const demoSecrets = environment.JWT_PRIVATE_KEY && environment.DATA_ENCRYPTION_KEY ? undefined : loadOrCreateDemoSecrets(this.dataDir);
+      this.jwtPrivateKeyPem = environment.JWT_PRIVATE_KEY ?? demoSecrets!.jwtPrivateKey;
+      this.dataEncryptionKey = Buffer.from(environment.DATA_ENCRYPTION_KEY ?? demoSecrets!.dataEncryptionKey, 'base64');
+    }
+  }
+
+  /** Mail goes to the demo outbox instead of SMTP. */
+  get usesOutbox(): boolean {
+    return this.mode === 'demo' && !this.smtpUrl;
+  }
+}
+
+interface DemoSecrets {
+  jwtPrivateKey: string;
+  dataEncryptionKey: string;
+}
+
+// Demo mode keeps generated keys beside its database so that a restart keeps sessions and TOTP secrets valid.
+function loadOrCreateDemoSecrets(dataDir: string): DemoSecrets {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoSecrets;
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const secrets: DemoSecrets = {
+    jwtPrivateKey: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    dataEncryptionKey: randomBytes(32).toString('base64'),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secrets;
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  return new AppConfig(parseEnvironment(source));
+}

@@ -1,0 +1,127 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  MinLength,
+  Min,
+  validateSync,
+  Matches,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  if (['false', '0', 'no', 'off'].includes(text)) return false;
+  return value; // left as a string so that @IsBoolean names the variable
+};
+const toInteger = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+const postgresUrl = { protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true };
+
+/**
+ * Every environment variable Keel reads. Each is documented in the README;
+ * nothing outside src/config reads process.env.
+ */
+export class Environment {
+  @IsOptional() @IsIn(['production', 'development', 'test'])
+  NODE_ENV?: 'production' | 'development' | 'test';
+
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @IsString()
+  HOST?: string;
+
+  /** Public base URL of the console, used in e-mailed links. */
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_URL?: string;
+
+  /** Connection of the application role (least privilege). */
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl(postgresUrl)
+  DATABASE_URL?: string;
+
+  /** Connection of the migration owner; defaults to DATABASE_URL. */
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl(postgresUrl)
+  MIGRATION_DATABASE_URL?: string;
+
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE?: number;
+
+  /** Where demo mode keeps its embedded database and generated keys. */
+  @IsOptional() @IsString()
+  KEEL_DATA_DIR?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(3)
+  MAIL_FROM?: string;
+
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(0) @Max(100)
+  MAIL_RETRY_LIMIT?: number;
+
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(3600)
+  MAIL_RETRY_DELAY_SECONDS?: number;
+
+  /** PEM of the EC P-256 private key that signs access tokens (ES256). */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/-----BEGIN (EC )?PRIVATE KEY-----/, { message: 'JWT_PRIVATE_KEY must be a PEM-encoded EC P-256 private key' })
+  JWT_PRIVATE_KEY?: string;
+
+  @IsOptional() @IsString() @MinLength(1)
+  JWT_ISSUER?: string;
+
+  /** 32 random bytes, base64: encrypts TOTP secrets at rest. */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'DATA_ENCRYPTION_KEY must be 32 bytes encoded as base64 (44 characters)' })
+  DATA_ENCRYPTION_KEY?: string;
+
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(60) @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS?: number;
+
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(365)
+  SESSION_TTL_DAYS?: number;
+
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  STAFF_REQUIRE_2FA?: boolean;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsEmail()
+  BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(12)
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  /** Take the client IP from X-Forwarded-For (only behind a trusted proxy). */
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  TRUST_PROXY?: boolean;
+
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  SEED_DEMO_DATA?: boolean;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  /** Directory of the built SPA that the API serves. */
+  @IsOptional() @IsString()
+  WEB_DIST_DIR?: string;
+}
+
+/** Parses and validates the environment; throws with one line naming the first bad variable. */
+export function parseEnvironment(source: Record<string, string | undefined>): Environment {
+  const environment = plainToInstance(Environment, { ...source }, { excludeExtraneousValues: false });
+  const errors = validateSync(environment, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new ConfigurationError(`${first.property}: ${message}`);
+  }
+  return environment;
+}
+
+export class ConfigurationError extends Error {}

@@ -1,0 +1,12 @@
+import { AuthFailure } from '../modules/auth/auth-failure.entity';
+import { AuthToken } from '../modules/auth/auth-token.entity';
+import { Session } from '../modules/auth/session.entity';
+import { MailMessage } from '../modules/mail/mail-message.entity';
+import { Organization } from '../modules/orgs/organization.entity';
+import { PlatformUser } from '../modules/staff/platform-user.entity';
+import { User } from '../modules/users/user.entity';
+import { CreateFoundation1764590000000 } from './migrations/1764590000000-CreateFoundation';
+
+// Listed explicitly (no globs) so that the compiled and bundled API finds them wherever it runs.
+export const ENTITIES = [Organization, User, PlatformUser, Session, AuthToken, AuthFailure, MailMessage];
+export const MIGRATIONS = [CreateFoundation1764590000000];

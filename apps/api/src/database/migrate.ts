@@ -1,0 +1,81 @@
+import PgBoss from 'pg-boss';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { ENTITIES, MIGRATIONS } from './entities';
+
+export const JOB_SCHEMA = 'pgboss';
+/** Every pg-boss queue Keel uses; created here by the owner, because the application role cannot create tables. */
+export const JOB_QUEUES = ['mail.send'] as const;
+
+// One key for every replica: the first to start migrates, the others wait and then find nothing to do.
+const MIGRATION_LOCK_KEY = 72_410_001;
+
+/** Tables the application role may only append to (filled by the audit core). */
+export const APPEND_ONLY_TABLES: string[] = [];
+
+export function createDataSource(url: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+  });
+}
+
+/**
+ * Brings the schema up to date as the migration owner, under an advisory lock, then grants the
+ * application role exactly what it needs. Safe to run from several replicas at once.
+ */
+export async function migrateDatabase(ownerUrl: string, appUrl: string): Promise<{ applied: string[] }> {
+  const lock = new Client({ connectionString: ownerUrl });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const dataSource = createDataSource(ownerUrl);
+    await dataSource.initialize();
+    let applied: string[];
+    try {
+      applied = (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
+    } finally {
+      await dataSource.destroy();
+    }
+    await createJobSchema(ownerUrl);
+    const appRole = new URL(appUrl).username;
+    const ownerRole = new URL(ownerUrl).username;
+    if (appRole && appRole !== ownerRole) await grantApplicationRole(lock, decodeURIComponent(appRole));
+    return { applied };
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.end();
+  }
+}
+
+async function createJobSchema(ownerUrl: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, schema: JOB_SCHEMA, supervise: false, schedule: false, max: 2 });
+  boss.on('error', () => undefined);
+  await boss.start();
+  try {
+    for (const queue of JOB_QUEUES) {
+      if (!(await boss.getQueue(queue))) await boss.createQueue(queue);
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
+async function grantApplicationRole(client: Client, appRole: string): Promise<void> {
+  const role = `"${appRole.replace(/"/g, '""')}"`;
+  await client.query(`GRANT USAGE ON SCHEMA public, ${JOB_SCHEMA} TO ${role}`);
+  await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, ${JOB_SCHEMA} TO ${role}`);
+  await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public, ${JOB_SCHEMA} TO ${role}`);
+  await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${JOB_SCHEMA} TO ${role}`);
+  // The schema history belongs to the owner alone.
+  await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON public.migrations FROM ${role}`);
+  for (const table of APPEND_ONLY_TABLES) {
+    await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON public."${table}" FROM ${role}`);
+  }
+}

@@ -1,0 +1,39 @@
+import { Global, Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { SecretBoxService } from '../../common/crypto/secret-box.service';
+import { AccountsService } from './accounts.service';
+import { PlatformAuthController, TenantAuthController } from './auth-controller.factory';
+import { AuthTokensService } from './auth-tokens.service';
+import { AuthService } from './auth.service';
+import { JwksController } from './jwks.controller';
+import { PlatformJwtStrategy, TenantJwtStrategy } from './jwt.strategy';
+import { LOGIN_THROTTLER, LOGINS_PER_IP_PER_MINUTE, LoginRateGuard } from './login-rate.guard';
+import { LoginThrottleService } from './login-throttle.service';
+import { MeController } from './me.controller';
+import { PasswordService } from './password.service';
+import { SessionsService } from './sessions.service';
+import { TokenService } from './token.service';
+import { TotpService } from './totp.service';
+
+@Global()
+@Module({
+  imports: [PassportModule, ThrottlerModule.forRoot({ throttlers: [{ name: LOGIN_THROTTLER, ttl: 60_000, limit: LOGINS_PER_IP_PER_MINUTE }] })],
+  controllers: [PlatformAuthController, TenantAuthController, MeController, JwksController],
+  providers: [
+    AccountsService,
+    AuthService,
+    AuthTokensService,
+    LoginRateGuard,
+    LoginThrottleService,
+    PasswordService,
+    PlatformJwtStrategy,
+    SecretBoxService,
+    SessionsService,
+    TenantJwtStrategy,
+    TokenService,
+    TotpService,
+  ],
+  exports: [AuthService, AccountsService, SessionsService, TokenService, PasswordService, SecretBoxService, LoginThrottleService],
+})
+export class AuthModule {}

@@ -1,0 +1,305 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
+import type { Realm } from '@keel/shared';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { ClockService } from '../../common/clock/clock.service';
+import { hashToken, SecretBoxService } from '../../common/crypto/secret-box.service';
+import type { Principal } from '../../common/decorators/principal.decorator';
+import type { RequestContext } from '../../common/http/request-context';
+import { MailService } from '../mail/mail.service';
+import { Organization } from '../orgs/organization.entity';
+import { AccountsService, orgIdOf, type Account } from './accounts.service';
+import { AuthTokensService } from './auth-tokens.service';
+import type { LoginResult, MeDto, MfaEnrollmentDto, TokenPairDto } from './dto/auth-responses.dto';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordService } from './password.service';
+import { orgLockMessage, SessionsService } from './sessions.service';
+import { TokenService } from './token.service';
+import { normalizeRecoveryCode, TotpService } from './totp.service';
+
+// Tabs refreshing at once present the same token; within this grace they all get the pair the first one got.
+export const REFRESH_GRACE_MILLISECONDS = 10_000;
+const INVALID_CREDENTIALS = 'Invalid email or password';
+const INVALID_CODE = 'Invalid code';
+
+type RefreshOutcome = { pair: TokenPairDto } | { reused: true } | { invalid: true };
+
+/** Every sign-in flow of SPEC §3, the same for both realms. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: ClockService,
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
+    private readonly tokens: TokenService,
+    private readonly passwords: PasswordService,
+    private readonly totp: TotpService,
+    private readonly throttle: LoginThrottleService,
+    private readonly authTokens: AuthTokensService,
+    private readonly secretBox: SecretBoxService,
+    private readonly mail: MailService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async login(realm: Realm, email: string, password: string, context: RequestContext): Promise<LoginResult> {
+    await this.throttle.assertLoginAllowed(realm, email, context.ipAddress);
+    const delay = await this.throttle.delayFor(realm, email);
+    if (delay > 0) await sleep(delay);
+
+    const account = await this.accounts.findByEmail(realm, email);
+    const passwordMatches = await this.passwords.verify(account?.passwordHash, password);
+    if (!account || !passwordMatches || account.status === 'invited') {
+      await this.throttle.recordLoginFailure(realm, email, context.ipAddress);
+      throw new UnauthorizedException(INVALID_CREDENTIALS);
+    }
+    // The password was right: from here on, saying why the sign-in is refused reveals nothing new.
+    if (account.status === 'disabled') throw new ForbiddenException('This account is disabled');
+    await this.assertOrgAdmitsSignIn(account);
+
+    if (account.mfaEnabled) return { mfa_required: true, mfa_token: this.tokens.signMfaToken(realm, account.id) };
+    if (await this.requiresMfa(realm, account)) return { mfa_enrollment_required: true, mfa_token: this.tokens.signMfaToken(realm, account.id) };
+    return this.startSession(realm, account, context, { mfaVerified: false });
+  }
+
+  @Transactional()
+  async enrollMfa(realm: Realm, mfaToken: string): Promise<MfaEnrollmentDto> {
+    const account = await this.accountForMfaToken(realm, mfaToken);
+    if (account.mfaEnabled) throw new ConflictException('Two-factor authentication is already set up; verify a code instead');
+    const secret = this.totp.createSecret();
+    await this.accounts.update(realm, account.id, { mfaPendingSecretEncrypted: this.secretBox.encrypt(secret) });
+    return { secret, otpauth_url: this.totp.otpauthUrl(secret, account.email) };
+  }
+
+  async verifyMfa(realm: Realm, mfaToken: string, code: string, context: RequestContext): Promise<TokenPairDto> {
+    const { sub } = this.tokens.verifyMfaToken(realm, mfaToken);
+    await this.throttle.assertMfaAllowed(realm, sub);
+    const result = await this.checkCodeAndStartSession(realm, sub, code, context);
+    if (result === 'wrong_code') {
+      await this.throttle.recordMfaFailure(realm, sub, context.ipAddress);
+      throw new UnauthorizedException(INVALID_CODE);
+    }
+    return result;
+  }
+
+  // One transaction: the code is consumed (time step or recovery code) only if the session is created too.
+  @Transactional()
+  private async checkCodeAndStartSession(realm: Realm, accountId: string, code: string, context: RequestContext): Promise<TokenPairDto | 'wrong_code'> {
+    const account = await this.accounts.findByIdForUpdate(realm, accountId);
+    if (!account || account.status !== 'active') throw new UnauthorizedException('The MFA token is invalid or has expired; sign in again');
+    await this.assertOrgAdmitsSignIn(account);
+
+    if (account.mfaEnabled && account.mfaSecretEncrypted) {
+      const lastStep = account.mfaLastTimeStep === null ? null : Number(account.mfaLastTimeStep);
+      const step = this.totp.verify(this.secretBox.decrypt(account.mfaSecretEncrypted), code, lastStep);
+      if (step !== null) {
+        await this.accounts.update(realm, account.id, { mfaLastTimeStep: String(step) });
+        return this.startSession(realm, account, context, { mfaVerified: true });
+      }
+      const codeHash = hashToken(normalizeRecoveryCode(code));
+      if (account.recoveryCodeHashes.includes(codeHash)) {
+        await this.accounts.update(realm, account.id, { recoveryCodeHashes: account.recoveryCodeHashes.filter((hash) => hash !== codeHash) });
+        return this.startSession(realm, account, context, { mfaVerified: true });
+      }
+      return 'wrong_code';
+    }
+
+    if (!account.mfaPendingSecretEncrypted) throw new BadRequestException('Set up two-factor authentication first (mfa/enroll)');
+    const secret = this.secretBox.decrypt(account.mfaPendingSecretEncrypted);
+    const step = this.totp.verify(secret, code, null);
+    if (step === null) return 'wrong_code';
+    const recoveryCodes = this.totp.createRecoveryCodes();
+    await this.accounts.update(realm, account.id, {
+      mfaEnabled: true,
+      mfaSecretEncrypted: account.mfaPendingSecretEncrypted,
+      mfaPendingSecretEncrypted: null,
+      mfaLastTimeStep: String(step),
+      recoveryCodeHashes: recoveryCodes.map((recoveryCode) => hashToken(normalizeRecoveryCode(recoveryCode))),
+    });
+    const pair = await this.startSession(realm, account, context, { mfaVerified: true });
+    return { ...pair, recovery_codes: recoveryCodes };
+  }
+
+  async refresh(realm: Realm, refreshToken: string): Promise<TokenPairDto> {
+    const outcome = await this.rotateRefreshToken(realm, refreshToken);
+    if ('pair' in outcome) return outcome.pair;
+    throw new UnauthorizedException(
+      'reused' in outcome ? 'This refresh token was already used; the session has been ended for safety' : 'The session has ended; sign in again',
+    );
+  }
+
+  // Returns rather than throws on re-use, so that the revocation commits.
+  @Transactional()
+  private async rotateRefreshToken(realm: Realm, refreshToken: string): Promise<RefreshOutcome> {
+    const sessionId = sessionIdOf(refreshToken);
+    const session = sessionId ? await this.sessions.findForUpdate(realm, sessionId) : null;
+    const now = this.clock.nowMilliseconds();
+    if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return { invalid: true };
+
+    const presentedHash = hashToken(refreshToken);
+    if (presentedHash === session.previousRefreshTokenHash) {
+      const withinGrace = session.rotatedAt && now - session.rotatedAt.getTime() <= REFRESH_GRACE_MILLISECONDS;
+      if (withinGrace && session.gracePairEncrypted) return { pair: JSON.parse(this.secretBox.decrypt(session.gracePairEncrypted)) as TokenPairDto };
+      await this.sessions.revoke(session.id, 'refresh_token_reused');
+      return { reused: true };
+    }
+    if (presentedHash !== session.refreshTokenHash) return { invalid: true };
+
+    const accountId = (session.platformUserId ?? session.userId)!;
+    const account = await this.accounts.findById(realm, accountId);
+    if (!account || account.status !== 'active' || (await this.orgLock(account))) {
+      await this.sessions.revoke(session.id, 'account_locked');
+      return { invalid: true };
+    }
+    let pair: TokenPairDto | undefined;
+    await this.sessions.rotate(session, (newRefreshToken) => {
+      pair = this.tokenPair(realm, account, session.id, newRefreshToken);
+      return this.secretBox.encrypt(JSON.stringify(pair));
+    });
+    return { pair: pair! };
+  }
+
+  /** Ends the session named by an access token (even an expired one) or by a refresh token. */
+  @Transactional()
+  async logout(realm: Realm, credentials: { accessToken?: string; refreshToken?: string }): Promise<void> {
+    let sessionId: string | null = null;
+    if (credentials.accessToken) {
+      try {
+        sessionId = this.tokens.verifyAccessToken(realm, credentials.accessToken, { ignoreExpiration: true }).sid;
+      } catch {
+        sessionId = null;
+      }
+    }
+    if (!sessionId && credentials.refreshToken) {
+      const candidate = sessionIdOf(credentials.refreshToken);
+      const session = candidate ? await this.sessions.findForUpdate(realm, candidate) : null;
+      const hash = hashToken(credentials.refreshToken);
+      if (session && (hash === session.refreshTokenHash || hash === session.previousRefreshTokenHash)) sessionId = session.id;
+    }
+    if (!sessionId) throw new UnauthorizedException('No valid session to sign out of');
+    await this.sessions.revoke(sessionId, 'logged_out');
+  }
+
+  async me(principal: Principal): Promise<MeDto> {
+    const account = await this.accounts.findById(principal.realm, principal.accountId);
+    if (!account) throw new UnauthorizedException('The session has ended; sign in again');
+    const orgId = orgIdOf(account);
+    return {
+      id: account.id,
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      mfa_enabled: account.mfaEnabled,
+      ...(orgId ? { org_id: orgId } : {}),
+    };
+  }
+
+  /** Changes the password and ends every session of the account, this one included. */
+  @Transactional()
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+    const account = await this.accounts.findByIdForUpdate(principal.realm, principal.accountId);
+    if (!account) throw new UnauthorizedException('The session has ended; sign in again');
+    if (!(await this.passwords.verify(account.passwordHash, currentPassword))) throw new BadRequestException('The current password is not correct');
+    if (currentPassword === newPassword) throw new BadRequestException('The new password must differ from the current one');
+    await this.setPassword(principal.realm, account.id, newPassword);
+    await this.sessions.revokeAllForAccount(principal.realm, account.id, 'password_changed');
+  }
+
+  @Transactional()
+  async acceptInvitation(realm: Realm, token: string, password: string): Promise<void> {
+    const accountId = await this.authTokens.consume(realm, 'invitation', token);
+    const account = await this.accounts.findByIdForUpdate(realm, accountId);
+    if (!account || account.status !== 'invited') throw new BadRequestException('This invitation link is invalid, expired or already used');
+    await this.setPassword(realm, accountId, password);
+    await this.accounts.update(realm, accountId, { status: 'active' });
+  }
+
+  /** Always succeeds from the caller's point of view: whether the e-mail exists is not revealed. */
+  @Transactional()
+  async requestPasswordReset(realm: Realm, email: string): Promise<void> {
+    const account = await this.accounts.findByEmail(realm, email);
+    if (!account || account.status !== 'active') return;
+    const token = await this.authTokens.issue(realm, account.id, 'password_reset');
+    await this.mail.send(account.email, {
+      name: 'password_reset',
+      realm,
+      recipientName: account.name,
+      link: `${this.config.publicUrl}/reset-password?realm=${realm}&token=${encodeURIComponent(token)}`,
+    });
+  }
+
+  @Transactional()
+  async confirmPasswordReset(realm: Realm, token: string, password: string): Promise<void> {
+    const accountId = await this.authTokens.consume(realm, 'password_reset', token);
+    await this.setPassword(realm, accountId, password);
+    await this.sessions.revokeAllForAccount(realm, accountId, 'password_reset');
+  }
+
+  /** Sends an invitation for an account created in the current transaction. */
+  async invite(realm: Realm, account: Account, organizationName: string | null): Promise<void> {
+    const token = await this.authTokens.issue(realm, account.id, 'invitation');
+    await this.mail.send(account.email, {
+      name: 'invitation',
+      realm,
+      recipientName: account.name,
+      organizationName,
+      link: `${this.config.publicUrl}/accept-invite?realm=${realm}&token=${encodeURIComponent(token)}`,
+    });
+  }
+
+  async hashPassword(password: string): Promise<string> {
+    return this.passwords.hash(password);
+  }
+
+  private async setPassword(realm: Realm, accountId: string, password: string): Promise<void> {
+    await this.accounts.update(realm, accountId, { passwordHash: await this.passwords.hash(password), passwordChangedAt: this.clock.now() });
+  }
+
+  @Transactional()
+  private async startSession(realm: Realm, account: Account, context: RequestContext, options: { mfaVerified: boolean }): Promise<TokenPairDto> {
+    const { session, refreshToken } = await this.sessions.create(realm, account, context, options);
+    await this.accounts.update(realm, account.id, { lastLoginAt: this.clock.now() });
+    return this.tokenPair(realm, account, session.id, refreshToken);
+  }
+
+  private tokenPair(realm: Realm, account: Account, sessionId: string, refreshToken: string): TokenPairDto {
+    return {
+      access_token: this.tokens.signAccessToken({ realm, sub: account.id, sid: sessionId, role: account.role, orgId: orgIdOf(account) }),
+      refresh_token: refreshToken,
+      token_type: 'Bearer',
+      expires_in: this.tokens.accessTokenTtlSeconds,
+    };
+  }
+
+  private async accountForMfaToken(realm: Realm, mfaToken: string): Promise<Account> {
+    const { sub } = this.tokens.verifyMfaToken(realm, mfaToken);
+    const account = await this.accounts.findById(realm, sub);
+    if (!account || account.status !== 'active') throw new UnauthorizedException('The MFA token is invalid or has expired; sign in again');
+    return account;
+  }
+
+  private async requiresMfa(realm: Realm, _account: Account): Promise<boolean> {
+    // Tenant orgs gain `require_2fa` with the tenant-side schema.
+    return realm === 'platform' ? this.config.staffRequire2fa : false;
+  }
+
+  private async orgLock(account: Account): Promise<string | null> {
+    const orgId = orgIdOf(account);
+    if (!orgId) return null;
+    const organization = await this.dataSource.getRepository(Organization).findOneBy({ id: orgId });
+    return organization ? orgLockMessage(organization.status) : 'Your organization no longer exists';
+  }
+
+  private async assertOrgAdmitsSignIn(account: Account): Promise<void> {
+    const lock = await this.orgLock(account);
+    if (lock) throw new ForbiddenException(lock);
+  }
+}
+
+function sessionIdOf(refreshToken: string): string | null {
+  const [sessionId] = refreshToken.split('.');
+  return /^[0-9a-f-]{36}$/i.test(sessionId ?? '') ? sessionId : null;
+}

@@ -1,0 +1,147 @@
+import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { Realm } from '@keel/shared';
+import { DataSource, IsNull } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { ClockService } from '../../common/clock/clock.service';
+import { hashToken, randomToken } from '../../common/crypto/secret-box.service';
+import type { Principal } from '../../common/decorators/principal.decorator';
+import type { RequestContext } from '../../common/http/request-context';
+import { orgIdOf, type Account } from './accounts.service';
+import { Session } from './session.entity';
+import type { AccessClaims } from './token.service';
+
+const LOCKED_ORG_MESSAGES: Record<string, string> = {
+  pending: 'Your organization is awaiting approval by the platform team',
+  rejected: 'Your organization’s sign-up was rejected',
+  suspended: 'Your organization is suspended; contact support',
+  pending_deletion: 'Your organization is scheduled for deletion',
+  deleting: 'Your organization is being deleted',
+};
+
+/** Why a tenant user of an org in this status may not sign in or call the API, or null if they may. */
+export function orgLockMessage(status: string): string | null {
+  return LOCKED_ORG_MESSAGES[status] ?? null;
+}
+
+interface SessionRow {
+  revoked_at: Date | null;
+  expires_at: Date;
+  mfa_verified_at: Date | null;
+  email: string;
+  role: string;
+  status: string;
+  org_id?: string;
+  org_status?: string;
+}
+
+/** Sessions are refresh-token families, one row each; revoking the row ends the access tokens minted from it. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: ClockService,
+    private readonly config: AppConfig,
+  ) {}
+
+  private get repository() {
+    return this.transactionHost.tx.getRepository(Session);
+  }
+
+  async create(realm: Realm, account: Account, context: RequestContext, options: { mfaVerified: boolean }): Promise<{ session: Session; refreshToken: string }> {
+    const now = this.clock.now();
+    const secret = randomToken();
+    const session = this.repository.create({
+      realm,
+      userId: realm === 'tenant' ? account.id : null,
+      platformUserId: realm === 'platform' ? account.id : null,
+      orgId: orgIdOf(account),
+      refreshTokenHash: 'pending',
+      mfaVerifiedAt: options.mfaVerified ? now : null,
+      ipAddress: context.ipAddress,
+      userAgent: context.userAgent,
+      createdAt: now,
+      lastUsedAt: now,
+      expiresAt: new Date(now.getTime() + this.config.sessionTtlDays * 86_400_000),
+    });
+    await this.repository.save(session);
+    const refreshToken = `${session.id}.${secret}`;
+    session.refreshTokenHash = hashToken(refreshToken);
+    await this.repository.update({ id: session.id }, { refreshTokenHash: session.refreshTokenHash });
+    return { session, refreshToken };
+  }
+
+  /** Locks the session row: concurrent refreshes of one family take turns. */
+  findForUpdate(realm: Realm, sessionId: string): Promise<Session | null> {
+    return this.repository.createQueryBuilder('session').setLock('pessimistic_write').where('session.id = :sessionId AND session.realm = :realm', { sessionId, realm }).getOne();
+  }
+
+  /** Moves the family to a new refresh token; the old one stays valid for racing tabs during the grace. */
+  async rotate(session: Session, gracePairEncrypted: (refreshToken: string) => string): Promise<string> {
+    const refreshToken = `${session.id}.${randomToken()}`;
+    const now = this.clock.now();
+    await this.repository.update(
+      { id: session.id },
+      {
+        previousRefreshTokenHash: session.refreshTokenHash,
+        refreshTokenHash: hashToken(refreshToken),
+        rotatedAt: now,
+        lastUsedAt: now,
+        gracePairEncrypted: gracePairEncrypted(refreshToken),
+      },
+    );
+    return refreshToken;
+  }
+
+  async revoke(sessionId: string, reason: string): Promise<boolean> {
+    const result = await this.repository.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokeReason: reason, gracePairEncrypted: null });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Ends every session of one account (role change, disable, password change). */
+  async revokeAllForAccount(realm: Realm, accountId: string, reason: string): Promise<number> {
+    const column = realm === 'platform' ? 'platformUserId' : 'userId';
+    const result = await this.repository.update({ [column]: accountId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokeReason: reason, gracePairEncrypted: null });
+    return result.affected ?? 0;
+  }
+
+  /**
+   * Turns verified access-token claims into the caller, in SPEC §3 order:
+   * org status (403) → session not revoked or expired (401). One indexed query per request.
+   */
+  async principalFor(realm: Realm, claims: AccessClaims): Promise<Principal> {
+    const rows: SessionRow[] =
+      realm === 'platform'
+        ? await this.dataSource.query(
+            `SELECT s.revoked_at, s.expires_at, s.mfa_verified_at, a.email, a.role, a.status
+               FROM sessions s JOIN platform_users a ON a.id = s.platform_user_id
+              WHERE s.id = $1 AND s.platform_user_id = $2`,
+            [claims.sid, claims.sub],
+          )
+        : await this.dataSource.query(
+            `SELECT s.revoked_at, s.expires_at, s.mfa_verified_at, a.email, a.role, a.status, a.org_id, o.status AS org_status
+               FROM sessions s JOIN users a ON a.id = s.user_id JOIN organizations o ON o.id = a.org_id
+              WHERE s.id = $1 AND s.user_id = $2`,
+            [claims.sid, claims.sub],
+          );
+    const row = rows[0];
+    if (!row) throw new UnauthorizedException('The session has ended; sign in again');
+    const lock = row.org_status ? orgLockMessage(row.org_status) : null;
+    if (lock) throw new ForbiddenException(lock);
+    if (row.revoked_at || row.expires_at.getTime() <= this.clock.nowMilliseconds() || row.status !== 'active') {
+      throw new UnauthorizedException('The session has ended; sign in again');
+    }
+    return {
+      realm,
+      accountId: claims.sub,
+      sessionId: claims.sid,
+      email: row.email,
+      role: row.role as Principal['role'],
+      orgId: row.org_id ?? null,
+      mfaVerifiedAt: row.mfa_verified_at,
+    };
+  }
+}

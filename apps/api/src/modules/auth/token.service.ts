@@ -1,0 +1,115 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { createHash, createPrivateKey, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import type { Realm } from '@keel/shared';
+import { AppConfig } from '../../config/app-config';
+import { ClockService } from '../../common/clock/clock.service';
+
+export interface AccessClaims {
+  iss: string;
+  aud: Realm;
+  sub: string;
+  sid: string;
+  role: string;
+  org_id?: string;
+  iat: number;
+  exp: number;
+}
+
+export interface MfaClaims {
+  sub: string;
+  purpose: 'mfa';
+  realm: Realm;
+}
+
+const MFA_TOKEN_TTL_SECONDS = 300;
+const mfaAudience = (realm: Realm) => `${realm}-mfa`;
+
+/** Signs and checks Keel's JWTs: ES256, with a `kid` published at /.well-known/jwks.json. */
+@Injectable()
+export class TokenService {
+  private readonly privateKey: KeyObject;
+  private readonly publicKey: KeyObject;
+  readonly keyId: string;
+
+  constructor(private readonly config: AppConfig, private readonly clock: ClockService) {
+    this.privateKey = createPrivateKey(config.jwtPrivateKeyPem);
+    if (this.privateKey.asymmetricKeyType !== 'ec' || this.privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+      throw new Error('JWT_PRIVATE_KEY: must be an EC P-256 key (ES256)');
+    }
+    this.publicKey = createPublicKey(this.privateKey);
+    this.keyId = thumbprint(this.publicKey.export({ format: 'jwk' }));
+  }
+
+  get accessTokenTtlSeconds(): number {
+    return this.config.accessTokenTtlSeconds;
+  }
+
+  signAccessToken(claims: { realm: Realm; sub: string; sid: string; role: string; orgId?: string | null }): string {
+    const now = this.clock.nowSeconds();
+    const payload: AccessClaims = {
+      iss: this.config.jwtIssuer,
+      aud: claims.realm,
+      sub: claims.sub,
+      sid: claims.sid,
+      role: claims.role,
+      ...(claims.orgId ? { org_id: claims.orgId } : {}),
+      iat: now,
+      exp: now + this.config.accessTokenTtlSeconds,
+    };
+    return jwt.sign(payload, this.privateKey, { algorithm: 'ES256', keyid: this.keyId });
+  }
+
+  /** Short-lived proof that the password was right, exchanged at mfa/enroll and mfa/verify. */
+  signMfaToken(realm: Realm, accountId: string): string {
+    const now = this.clock.nowSeconds();
+    return jwt.sign({ sub: accountId, purpose: 'mfa', realm, iat: now, exp: now + MFA_TOKEN_TTL_SECONDS, aud: mfaAudience(realm), iss: this.config.jwtIssuer }, this.privateKey, {
+      algorithm: 'ES256',
+      keyid: this.keyId,
+    });
+  }
+
+  verifyMfaToken(realm: Realm, token: string): MfaClaims {
+    try {
+      const claims = jwt.verify(token, this.publicKey, {
+        algorithms: ['ES256'],
+        audience: mfaAudience(realm),
+        issuer: this.config.jwtIssuer,
+        clockTimestamp: this.clock.nowSeconds(),
+      }) as MfaClaims;
+      if (claims.purpose !== 'mfa' || claims.realm !== realm) throw new Error('wrong purpose');
+      return claims;
+    } catch {
+      throw new UnauthorizedException('The MFA token is invalid or has expired; sign in again');
+    }
+  }
+
+  /** Checks signature, issuer and audience; `exp` is checked against the clock service by the caller unless ignored. */
+  verifyAccessToken(realm: Realm, token: string, options: { ignoreExpiration: boolean }): AccessClaims {
+    return jwt.verify(token, this.publicKey, {
+      algorithms: ['ES256'],
+      audience: realm,
+      issuer: this.config.jwtIssuer,
+      ignoreExpiration: options.ignoreExpiration,
+      clockTimestamp: this.clock.nowSeconds(),
+    }) as AccessClaims;
+  }
+
+  publicKeyFor(keyId: string | undefined): KeyObject | undefined {
+    return keyId === this.keyId ? this.publicKey : undefined;
+  }
+
+  get issuer(): string {
+    return this.config.jwtIssuer;
+  }
+
+  jwks(): { keys: JsonWebKey[] } {
+    return { keys: [{ ...this.publicKey.export({ format: 'jwk' }), kid: this.keyId, use: 'sig', alg: 'ES256' }] };
+  }
+}
+
+// RFC 7638 JWK thumbprint: a stable key id derived from the public key.
+function thumbprint(jwk: JsonWebKey): string {
+  const canonical = JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y });
+  return createHash('sha256').update(canonical).digest('base64url');
+}

@@ -1,0 +1,100 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import nodemailer, { type Transporter } from 'nodemailer';
+import PgBoss from 'pg-boss';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { ClockService } from '../../common/clock/clock.service';
+import { DatabaseUrls } from '../../database/database-urls';
+import { JOB_SCHEMA } from '../../database/migrate';
+import { MailMessage } from './mail-message.entity';
+import { renderMail, type MailTemplate } from './templates';
+
+const SEND_QUEUE = 'mail.send';
+
+interface SendJob {
+  messageId: string;
+}
+
+/**
+ * Outgoing e-mail. A message is stored and its delivery job queued in the caller's transaction,
+ * so a mail exists exactly when the change that caused it committed; pg-boss retries delivery
+ * with exponential backoff until the SMTP server takes it. In demo mode without SMTP_URL the
+ * message stays in the outbox (GET /platform/dev/outbox).
+ */
+@Injectable()
+export class MailService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MailService.name);
+  private boss?: PgBoss;
+  private transporter?: Transporter;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly databaseUrls: DatabaseUrls,
+    private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: ClockService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.usesOutbox) return;
+    this.transporter = nodemailer.createTransport(this.config.smtpUrl);
+    this.boss = new PgBoss({ connectionString: this.databaseUrls.appUrl, schema: JOB_SCHEMA, migrate: false, schedule: false, max: 3 });
+    this.boss.on('error', (error) => this.logger.error({ err: error }, 'Job queue error'));
+    await this.boss.start();
+    await this.boss.work<SendJob>(SEND_QUEUE, { pollingIntervalSeconds: this.config.isTest ? 0.5 : 2, batchSize: 1 }, async ([job]) => this.deliver(job.data.messageId));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+    this.transporter?.close();
+  }
+
+  /** Renders and queues a message in the current transaction. */
+  async send(to: string, template: MailTemplate): Promise<MailMessage> {
+    const rendered = renderMail(template);
+    const manager = this.transactionHost.tx;
+    const message = manager.getRepository(MailMessage).create({
+      to,
+      ...rendered,
+      template: template.name,
+      status: this.config.usesOutbox ? 'outbox' : 'queued',
+      createdAt: this.clock.now(),
+    });
+    await manager.getRepository(MailMessage).save(message);
+    if (!this.config.usesOutbox) {
+      if (!this.boss) throw new Error('The mail queue has not started');
+      await this.boss.send(SEND_QUEUE, { messageId: message.id } satisfies SendJob, {
+        retryLimit: this.config.mailRetryLimit,
+        retryDelay: this.config.mailRetryDelaySeconds,
+        retryBackoff: true,
+        // The job row joins the caller's transaction: no commit, no mail.
+        db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) },
+      });
+    }
+    return message;
+  }
+
+  /** The newest messages, for the demo outbox. */
+  recent(limit: number): Promise<MailMessage[]> {
+    return this.dataSource.getRepository(MailMessage).find({ order: { createdAt: 'DESC' }, take: limit });
+  }
+
+  private async deliver(messageId: string): Promise<void> {
+    const repository = this.dataSource.getRepository(MailMessage);
+    const message = await repository.findOneBy({ id: messageId });
+    if (!message || message.status === 'sent') return;
+    const attempts = message.attempts + 1;
+    try {
+      await this.transporter!.sendMail({ from: this.config.mailFrom, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      await repository.update({ id: messageId }, { status: 'sent', attempts, sentAt: this.clock.now(), lastError: null });
+    } catch (error) {
+      const finalAttempt = attempts > this.config.mailRetryLimit;
+      await repository.update({ id: messageId }, { attempts, lastError: String((error as Error).message).slice(0, 2000), status: finalAttempt ? 'failed' : 'queued' });
+      this.logger.warn({ messageId, attempts, err: error }, finalAttempt ? 'Mail delivery failed for good' : 'Mail delivery failed; will retry');
+      throw error;
+    }
+  }
+}

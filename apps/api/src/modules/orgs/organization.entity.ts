@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { OrgPlan, OrgStatus } from '@keel/shared';
+
+@Entity('organizations')
+export class Organization {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Index('UQ_organizations_slug', { unique: true })
+  @Column({ type: 'varchar', length: 63 })
+  slug: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'free' })
+  plan: OrgPlan;
+
+  @Column({ type: 'varchar', length: 16, default: 'active' })
+  status: OrgStatus;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
