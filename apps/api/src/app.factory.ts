@@ -36,7 +36,7 @@ export async function createApp(config: AppConfig, databaseUrls: DatabaseUrls): 
   );
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
-  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
+  applyRoutePrefix(app);
   serveWebConsole(app, config);
 
   assertRoutesAreDeclared(app);
@@ -44,6 +44,11 @@ export async function createApp(config: AppConfig, databaseUrls: DatabaseUrls): 
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Keel API' });
   await app.init();
   return app;
+}
+
+/** `/api/v1` for every route but the operational ones (health, metrics, JWKS). */
+export function applyRoutePrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_ROUTES });
 }
 
 // The built SPA is served from the same origin; unknown non-API paths fall back to index.html (client-side routes).
