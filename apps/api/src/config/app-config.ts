@@ -16,6 +16,7 @@ export class AppConfig {
   readonly migrationDatabaseUrl: string | undefined;
   readonly databasePoolSize: number;
   readonly dataDir: string;
+  readonly redisUrl: string | undefined;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly mailRetryLimit: number;
@@ -43,6 +44,7 @@ export class AppConfig {
     this.migrationDatabaseUrl = environment.MIGRATION_DATABASE_URL ?? environment.DATABASE_URL;
     this.databasePoolSize = environment.DATABASE_POOL_SIZE ?? 10;
     this.dataDir = resolve(environment.KEEL_DATA_DIR ?? '.keel');
+    this.redisUrl = environment.REDIS_URL;
     this.smtpUrl = environment.SMTP_URL;
     this.mailFrom = environment.MAIL_FROM ?? 'Keel <no-reply@keel.local>';
     this.mailRetryLimit = environment.MAIL_RETRY_LIMIT ?? 12;

@@ -55,6 +55,10 @@ export class Environment {
   @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE?: number;
 
+  /** Redis for state every replica must share (login rate limits); in-process when unset. */
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL?: string;
+
   /** Where demo mode keeps its embedded database and generated keys. */
   @IsOptional() @IsString()
   KEEL_DATA_DIR?: string;

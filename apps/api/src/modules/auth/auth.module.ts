@@ -1,6 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import Redis from 'ioredis';
+import { AppConfig } from '../../config/app-config';
 import { SecretBoxService } from '../../common/crypto/secret-box.service';
 import { AccountsService } from './accounts.service';
 import { PlatformAuthController, TenantAuthController } from './auth-controller.factory';
@@ -18,7 +21,17 @@ import { TotpService } from './totp.service';
 
 @Global()
 @Module({
-  imports: [PassportModule, ThrottlerModule.forRoot({ throttlers: [{ name: LOGIN_THROTTLER, ttl: 60_000, limit: LOGINS_PER_IP_PER_MINUTE }] })],
+  imports: [
+    PassportModule,
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      // With several replicas the per-IP login cap must be counted in one place: Redis.
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: LOGIN_THROTTLER, ttl: 60_000, limit: LOGINS_PER_IP_PER_MINUTE }],
+        ...(config.redisUrl ? { storage: new ThrottlerStorageRedisService(new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })) } : {}),
+      }),
+    }),
+  ],
   controllers: [PlatformAuthController, TenantAuthController, MeController, JwksController],
   providers: [
     AccountsService,
