@@ -16,6 +16,7 @@ import { ENTITIES } from './database/entities';
 import { BootstrapService } from './database/seeds/bootstrap.service';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { MailModule } from './modules/mail/mail.module';
 import { StaffModule } from './modules/staff/staff.module';
 
@@ -48,6 +49,7 @@ export class AppModule {
         }),
         DiscoveryModule,
         ClockModule,
+        JobsModule,
         MailModule.forRoot(config),
         AuthModule,
         StaffModule,

@@ -5,7 +5,8 @@ import { ENTITIES, MIGRATIONS } from './entities';
 
 export const JOB_SCHEMA = 'pgboss';
 /** Every pg-boss queue Keel uses; created here by the owner, because the application role cannot create tables. */
-export const JOB_QUEUES = ['mail.send'] as const;
+export const JOB_QUEUES = ['mail.send', 'auth.purge'] as const;
+export type JobQueue = (typeof JOB_QUEUES)[number];
 
 // One key for every replica: the first to start migrates, the others wait and then find nothing to do.
 const MIGRATION_LOCK_KEY = 72_410_001;

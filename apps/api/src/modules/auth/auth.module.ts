@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { SecretBoxService } from '../../common/crypto/secret-box.service';
 import { AccountsService } from './accounts.service';
+import { AuthMaintenanceService } from './auth-maintenance.service';
 import { PlatformAuthController, TenantAuthController } from './auth-controller.factory';
 import { AuthTokensService } from './auth-tokens.service';
 import { AuthService } from './auth.service';
@@ -35,6 +36,7 @@ import { TotpService } from './totp.service';
   controllers: [PlatformAuthController, TenantAuthController, MeController, JwksController],
   providers: [
     AccountsService,
+    AuthMaintenanceService,
     AuthService,
     AuthTokensService,
     LoginRateGuard,

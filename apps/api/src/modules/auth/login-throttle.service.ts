@@ -66,11 +66,4 @@ export class LoginThrottleService {
   async recordMfaFailure(realm: Realm, accountId: string, ipAddress: string | null): Promise<void> {
     await this.dataSource.getRepository(AuthFailure).insert({ kind: 'mfa', realm, accountId, ipAddress, createdAt: this.clock.now() });
   }
-
-  /** Failures older than a day serve no window; the maintenance job drops them. */
-  async purgeExpired(): Promise<number> {
-    const before = new Date(this.clock.nowMilliseconds() - 86_400_000);
-    const result = await this.dataSource.query('DELETE FROM auth_failures WHERE created_at < $1', [before]);
-    return (result?.[1] as number) ?? 0;
-  }
 }

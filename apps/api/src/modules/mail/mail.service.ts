@@ -3,16 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import nodemailer, { type Transporter } from 'nodemailer';
-import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { ClockService } from '../../common/clock/clock.service';
-import { DatabaseUrls } from '../../database/database-urls';
-import { JOB_SCHEMA } from '../../database/migrate';
+import { JobQueueService } from '../jobs/job-queue.service';
 import { MailMessage } from './mail-message.entity';
 import { renderMail, type MailTemplate } from './templates';
-
-const SEND_QUEUE = 'mail.send';
 
 interface SendJob {
   messageId: string;
@@ -20,19 +16,18 @@ interface SendJob {
 
 /**
  * Outgoing e-mail. A message is stored and its delivery job queued in the caller's transaction,
- * so a mail exists exactly when the change that caused it committed; pg-boss retries delivery
+ * so a mail exists exactly when the change that caused it committed; the job queue retries delivery
  * with exponential backoff until the SMTP server takes it. In demo mode without SMTP_URL the
  * message stays in the outbox (GET /platform/dev/outbox).
  */
 @Injectable()
 export class MailService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MailService.name);
-  private boss?: PgBoss;
   private transporter?: Transporter;
 
   constructor(
     private readonly config: AppConfig,
-    private readonly databaseUrls: DatabaseUrls,
+    private readonly jobs: JobQueueService,
     private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: ClockService,
@@ -41,14 +36,10 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.usesOutbox) return;
     this.transporter = nodemailer.createTransport(this.config.smtpUrl);
-    this.boss = new PgBoss({ connectionString: this.databaseUrls.appUrl, schema: JOB_SCHEMA, migrate: false, schedule: false, max: 3 });
-    this.boss.on('error', (error) => this.logger.error({ err: error }, 'Job queue error'));
-    await this.boss.start();
-    await this.boss.work<SendJob>(SEND_QUEUE, { pollingIntervalSeconds: this.config.isTest ? 0.5 : 2, batchSize: 1 }, async ([job]) => this.deliver(job.data.messageId));
+    await this.jobs.work<SendJob>('mail.send', (job) => this.deliver(job.messageId));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+  onApplicationShutdown(): void {
     this.transporter?.close();
   }
 
@@ -65,13 +56,10 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
     });
     await manager.getRepository(MailMessage).save(message);
     if (!this.config.usesOutbox) {
-      if (!this.boss) throw new Error('The mail queue has not started');
-      await this.boss.send(SEND_QUEUE, { messageId: message.id } satisfies SendJob, {
+      await this.jobs.send<SendJob>('mail.send', { messageId: message.id }, {
         retryLimit: this.config.mailRetryLimit,
         retryDelay: this.config.mailRetryDelaySeconds,
         retryBackoff: true,
-        // The job row joins the caller's transaction: no commit, no mail.
-        db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) },
       });
     }
     return message;

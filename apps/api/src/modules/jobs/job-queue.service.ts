@@ -1,0 +1,58 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import PgBoss from 'pg-boss';
+import { AppConfig } from '../../config/app-config';
+import { DatabaseUrls } from '../../database/database-urls';
+import { JOB_SCHEMA, type JobQueue } from '../../database/migrate';
+
+/**
+ * Background jobs in PostgreSQL (pg-boss), shared by every replica. Jobs are queued in the caller's
+ * transaction, so a job exists exactly when the change that asked for it committed.
+ * Queues are created by the migration owner (see JOB_QUEUES).
+ */
+@Injectable()
+export class JobQueueService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(JobQueueService.name);
+  private readonly boss: PgBoss;
+  private readonly pollingIntervalSeconds: number;
+  private started?: Promise<unknown>;
+
+  constructor(
+    config: AppConfig,
+    databaseUrls: DatabaseUrls,
+    private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {
+    this.boss = new PgBoss({ connectionString: databaseUrls.appUrl, schema: JOB_SCHEMA, migrate: false, max: 3 });
+    this.boss.on('error', (error) => this.logger.error({ err: error }, 'Job queue error'));
+    this.pollingIntervalSeconds = config.isTest ? 0.5 : 2;
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.started = this.boss.start();
+    await this.started;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+
+  /** Queues a job in the current transaction. */
+  async send<Data extends object>(queue: JobQueue, data: Data, options: PgBoss.SendOptions = {}): Promise<void> {
+    const manager = this.transactionHost.tx;
+    await this.boss.send(queue, data, {
+      ...options,
+      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }) },
+    });
+  }
+
+  /** Runs `handler` for each job of the queue, one at a time per replica; a throw means retry. */
+  async work<Data extends object>(queue: JobQueue, handler: (data: Data) => Promise<void>): Promise<void> {
+    await this.boss.work<Data>(queue, { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: 1 }, async ([job]) => handler(job.data));
+  }
+
+  /** A cron schedule, kept once for all replicas. */
+  async schedule(queue: JobQueue, cron: string): Promise<void> {
+    await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
+  }
+}
