@@ -14,6 +14,7 @@ import { ConfigModule } from './config/config.module';
 import type { DatabaseUrls } from './database/database-urls';
 import { ENTITIES } from './database/entities';
 import { BootstrapService } from './database/seeds/bootstrap.service';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
@@ -51,6 +52,7 @@ export class AppModule {
         ClockModule,
         JobsModule,
         MailModule.forRoot(config),
+        AuditModule,
         AuthModule,
         StaffModule,
         HealthModule,

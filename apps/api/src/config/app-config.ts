@@ -27,6 +27,8 @@ export class AppConfig {
   readonly accessTokenTtlSeconds: number;
   readonly sessionTtlDays: number;
   readonly staffRequire2fa: boolean;
+  readonly auditPlatformRetentionDays: number;
+  readonly auditOrgRetentionDays: number;
   readonly bootstrapAdminEmail: string | undefined;
   readonly bootstrapAdminPassword: string | undefined;
   readonly trustProxy: boolean;
@@ -53,6 +55,8 @@ export class AppConfig {
     this.accessTokenTtlSeconds = environment.ACCESS_TOKEN_TTL_SECONDS ?? 900;
     this.sessionTtlDays = environment.SESSION_TTL_DAYS ?? 30;
     this.staffRequire2fa = environment.STAFF_REQUIRE_2FA ?? true;
+    this.auditPlatformRetentionDays = environment.AUDIT_PLATFORM_RETENTION_DAYS ?? 365;
+    this.auditOrgRetentionDays = environment.AUDIT_ORG_RETENTION_DAYS ?? 90;
     this.bootstrapAdminEmail = environment.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase();
     this.bootstrapAdminPassword = environment.BOOTSTRAP_ADMIN_PASSWORD;
     this.trustProxy = environment.TRUST_PROXY ?? false;

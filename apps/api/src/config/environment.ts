@@ -95,6 +95,12 @@ export class Environment {
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   STAFF_REQUIRE_2FA?: boolean;
 
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(3650)
+  AUDIT_PLATFORM_RETENTION_DAYS?: number;
+
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(3650)
+  AUDIT_ORG_RETENTION_DAYS?: number;
+
   @IsOptional() @Transform(emptyToUndefined) @IsEmail()
   BOOTSTRAP_ADMIN_EMAIL?: string;
 

@@ -6,7 +6,24 @@ import { Organization } from '../modules/orgs/organization.entity';
 import { PlatformUser } from '../modules/staff/platform-user.entity';
 import { User } from '../modules/users/user.entity';
 import { CreateFoundation1764590000000 } from './migrations/1764590000000-CreateFoundation';
+import { CreateAuditLogs1764600000000 } from './migrations/1764600000000-CreateAuditLogs';
+import { AuditAnchor, AuditChainHead, AuditSeal, AuditSealerState } from '../modules/audit/audit-chain.entities';
+import { OrgAuditEntry, PlatformAuditEntry } from '../modules/audit/audit-entry.entity';
 
 // Listed explicitly (no globs) so that the compiled and bundled API finds them wherever it runs.
-export const ENTITIES = [Organization, User, PlatformUser, Session, AuthToken, AuthFailure, MailMessage];
-export const MIGRATIONS = [CreateFoundation1764590000000];
+export const ENTITIES = [
+  Organization,
+  User,
+  PlatformUser,
+  Session,
+  AuthToken,
+  AuthFailure,
+  MailMessage,
+  PlatformAuditEntry,
+  OrgAuditEntry,
+  AuditSeal,
+  AuditAnchor,
+  AuditSealerState,
+  AuditChainHead,
+];
+export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000];

@@ -5,14 +5,17 @@ import { ENTITIES, MIGRATIONS } from './entities';
 
 export const JOB_SCHEMA = 'pgboss';
 /** Every pg-boss queue Keel uses; created here by the owner, because the application role cannot create tables. */
-export const JOB_QUEUES = ['mail.send', 'auth.purge'] as const;
+export const JOB_QUEUES = ['mail.send', 'auth.purge', 'audit.verify', 'audit.retention'] as const;
 export type JobQueue = (typeof JOB_QUEUES)[number];
 
 // One key for every replica: the first to start migrates, the others wait and then find nothing to do.
 const MIGRATION_LOCK_KEY = 72_410_001;
 
-/** Tables the application role may only append to (filled by the audit core). */
-export const APPEND_ONLY_TABLES: string[] = [];
+/** Tables the application role may only append to: the audit logs and their hash links. */
+export const APPEND_ONLY_TABLES = ['platform_audit_log', 'audit_log', 'audit_seals', 'audit_anchors'];
+/** Written only by the SECURITY DEFINER purge functions. */
+const FUNCTION_WRITTEN_TABLES = ['audit_anchors'];
+const PURGE_FUNCTIONS = ['keel_purge_audit_chain(text, text, timestamptz, text, timestamptz)', 'keel_purge_org_audit_log(uuid, timestamptz)'];
 
 export function createDataSource(url: string): DataSource {
   return new DataSource({
@@ -79,4 +82,6 @@ async function grantApplicationRole(client: Client, appRole: string): Promise<vo
   for (const table of APPEND_ONLY_TABLES) {
     await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON public."${table}" FROM ${role}`);
   }
+  for (const table of FUNCTION_WRITTEN_TABLES) await client.query(`REVOKE INSERT ON public."${table}" FROM ${role}`);
+  for (const signature of PURGE_FUNCTIONS) await client.query(`GRANT EXECUTE ON FUNCTION public.${signature} TO ${role}`);
 }

@@ -9,6 +9,7 @@ import { ClockService } from '../../common/clock/clock.service';
 import { hashToken, SecretBoxService } from '../../common/crypto/secret-box.service';
 import type { Principal } from '../../common/decorators/principal.decorator';
 import type { RequestContext } from '../../common/http/request-context';
+import { AuditService, type AuditActor } from '../audit/audit.service';
 import { MailService } from '../mail/mail.service';
 import { Organization } from '../orgs/organization.entity';
 import { AccountsService, orgIdOf, type Account } from './accounts.service';
@@ -42,6 +43,7 @@ export class AuthService {
     private readonly authTokens: AuthTokensService,
     private readonly secretBox: SecretBoxService,
     private readonly mail: MailService,
+    private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -54,14 +56,27 @@ export class AuthService {
     const passwordMatches = await this.passwords.verify(account?.passwordHash, password);
     if (!account || !passwordMatches || account.status === 'invited') {
       await this.throttle.recordLoginFailure(realm, email, context.ipAddress);
+      await this.recordFailedSignIn(realm, account, email, 'invalid_credentials', context);
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
     // The password was right: from here on, saying why the sign-in is refused reveals nothing new.
-    if (account.status === 'disabled') throw new ForbiddenException('This account is disabled');
-    await this.assertOrgAdmitsSignIn(account);
+    if (account.status === 'disabled') {
+      await this.recordFailedSignIn(realm, account, email, 'account_disabled', context);
+      throw new ForbiddenException('This account is disabled');
+    }
+    const lock = await this.orgLock(account);
+    if (lock) {
+      await this.recordFailedSignIn(realm, account, email, 'organization_locked', context);
+      throw new ForbiddenException(lock);
+    }
 
-    if (account.mfaEnabled) return { mfa_required: true, mfa_token: this.tokens.signMfaToken(realm, account.id) };
-    if (await this.requiresMfa(realm, account)) return { mfa_enrollment_required: true, mfa_token: this.tokens.signMfaToken(realm, account.id) };
+    if (account.mfaEnabled || (await this.requiresMfa(realm, account))) {
+      // The sign-in completes (and is audited) at mfa/verify.
+      this.audit.describe({ skip: true });
+      const mfaToken = this.tokens.signMfaToken(realm, account.id);
+      return account.mfaEnabled ? { mfa_required: true, mfa_token: mfaToken } : { mfa_enrollment_required: true, mfa_token: mfaToken };
+    }
+    this.describeSignIn(realm, account, { method: 'password' });
     return this.startSession(realm, account, context, { mfaVerified: false });
   }
 
@@ -71,6 +86,7 @@ export class AuthService {
     if (account.mfaEnabled) throw new ConflictException('Two-factor authentication is already set up; verify a code instead');
     const secret = this.totp.createSecret();
     await this.accounts.update(realm, account.id, { mfaPendingSecretEncrypted: this.secretBox.encrypt(secret) });
+    this.describeSignIn(realm, account, {});
     return { secret, otpauth_url: this.totp.otpauthUrl(secret, account.email) };
   }
 
@@ -80,6 +96,7 @@ export class AuthService {
     const result = await this.checkCodeAndStartSession(realm, sub, code, context);
     if (result === 'wrong_code') {
       await this.throttle.recordMfaFailure(realm, sub, context.ipAddress);
+      await this.recordFailedSignIn(realm, await this.accounts.findById(realm, sub), null, 'invalid_mfa_code', context);
       throw new UnauthorizedException(INVALID_CODE);
     }
     return result;
@@ -97,11 +114,14 @@ export class AuthService {
       const step = this.totp.verify(this.secretBox.decrypt(account.mfaSecretEncrypted), code, lastStep);
       if (step !== null) {
         await this.accounts.update(realm, account.id, { mfaLastTimeStep: String(step) });
+        this.describeSignIn(realm, account, { method: 'totp' });
         return this.startSession(realm, account, context, { mfaVerified: true });
       }
       const codeHash = hashToken(normalizeRecoveryCode(code));
       if (account.recoveryCodeHashes.includes(codeHash)) {
-        await this.accounts.update(realm, account.id, { recoveryCodeHashes: account.recoveryCodeHashes.filter((hash) => hash !== codeHash) });
+        const remaining = account.recoveryCodeHashes.filter((hash) => hash !== codeHash);
+        await this.accounts.update(realm, account.id, { recoveryCodeHashes: remaining });
+        this.describeSignIn(realm, account, { method: 'recovery_code', recovery_codes_left: remaining.length });
         return this.startSession(realm, account, context, { mfaVerified: true });
       }
       return 'wrong_code';
@@ -119,6 +139,7 @@ export class AuthService {
       mfaLastTimeStep: String(step),
       recoveryCodeHashes: recoveryCodes.map((recoveryCode) => hashToken(normalizeRecoveryCode(recoveryCode))),
     });
+    this.describeSignIn(realm, account, { method: 'totp', mfa_enrolled: true });
     const pair = await this.startSession(realm, account, context, { mfaVerified: true });
     return { ...pair, recovery_codes: recoveryCodes };
   }
@@ -180,7 +201,11 @@ export class AuthService {
       if (session && (hash === session.refreshTokenHash || hash === session.previousRefreshTokenHash)) sessionId = session.id;
     }
     if (!sessionId) throw new UnauthorizedException('No valid session to sign out of');
+    const session = await this.sessions.findForUpdate(realm, sessionId);
+    if (!session) throw new UnauthorizedException('No valid session to sign out of');
     await this.sessions.revoke(sessionId, 'logged_out');
+    const account = await this.accounts.findById(realm, (session.platformUserId ?? session.userId)!);
+    if (account) this.describeSignIn(realm, account, { session_id: sessionId });
   }
 
   async me(principal: Principal): Promise<MeDto> {
@@ -205,7 +230,8 @@ export class AuthService {
     if (!(await this.passwords.verify(account.passwordHash, currentPassword))) throw new BadRequestException('The current password is not correct');
     if (currentPassword === newPassword) throw new BadRequestException('The new password must differ from the current one');
     await this.setPassword(principal.realm, account.id, newPassword);
-    await this.sessions.revokeAllForAccount(principal.realm, account.id, 'password_changed');
+    const revoked = await this.sessions.revokeAllForAccount(principal.realm, account.id, 'password_changed');
+    this.audit.describe({ target: accountTarget(principal.realm, account), metadata: { sessions_revoked: revoked } });
   }
 
   @Transactional()
@@ -215,13 +241,16 @@ export class AuthService {
     if (!account || account.status !== 'invited') throw new BadRequestException('This invitation link is invalid, expired or already used');
     await this.setPassword(realm, accountId, password);
     await this.accounts.update(realm, accountId, { status: 'active' });
+    this.describeSignIn(realm, account, {});
   }
 
   /** Always succeeds from the caller's point of view: whether the e-mail exists is not revealed. */
   @Transactional()
   async requestPasswordReset(realm: Realm, email: string): Promise<void> {
     const account = await this.accounts.findByEmail(realm, email);
-    if (!account || account.status !== 'active') return;
+    const found = !!account && account.status === 'active';
+    this.audit.describe({ actor: accountActor(realm, found ? account : null, email), orgId: found ? orgIdOf(account) : null, metadata: { account_found: found } });
+    if (!found) return;
     const token = await this.authTokens.issue(realm, account.id, 'password_reset');
     await this.mail.send(account.email, {
       name: 'password_reset',
@@ -235,7 +264,9 @@ export class AuthService {
   async confirmPasswordReset(realm: Realm, token: string, password: string): Promise<void> {
     const accountId = await this.authTokens.consume(realm, 'password_reset', token);
     await this.setPassword(realm, accountId, password);
-    await this.sessions.revokeAllForAccount(realm, accountId, 'password_reset');
+    const revoked = await this.sessions.revokeAllForAccount(realm, accountId, 'password_reset');
+    const account = await this.accounts.findById(realm, accountId);
+    if (account) this.describeSignIn(realm, account, { sessions_revoked: revoked });
   }
 
   /** Sends an invitation for an account created in the current transaction. */
@@ -281,6 +312,22 @@ export class AuthService {
     return account;
   }
 
+  /** On public routes the account itself is the actor; its org log gets tenant users' entries. */
+  private describeSignIn(realm: Realm, account: Account, metadata: Record<string, unknown>): void {
+    this.audit.describe({ actor: accountActor(realm, account, account.email), target: accountTarget(realm, account), orgId: orgIdOf(account), metadata });
+  }
+
+  // Written in its own transaction: the refusal rolls the request back, the trace must stay.
+  private async recordFailedSignIn(realm: Realm, account: Account | null, email: string | null, reason: string, context: RequestContext): Promise<void> {
+    await this.audit.recordSeparately({
+      action: realm === 'platform' ? 'platform.login_failed' : 'user.login_failed',
+      actor: accountActor(realm, account, email ?? account?.email ?? null),
+      orgId: account ? orgIdOf(account) : null,
+      metadata: { reason, email_attempted: email ?? account?.email ?? null },
+      context,
+    });
+  }
+
   private async requiresMfa(realm: Realm, _account: Account): Promise<boolean> {
     // Tenant orgs gain `require_2fa` with the tenant-side schema.
     return realm === 'platform' ? this.config.staffRequire2fa : false;
@@ -297,6 +344,14 @@ export class AuthService {
     const lock = await this.orgLock(account);
     if (lock) throw new ForbiddenException(lock);
   }
+}
+
+function accountActor(realm: Realm, account: Account | null, email: string | null): AuditActor {
+  return { type: realm === 'platform' ? 'platform_user' : 'user', id: account?.id ?? null, email };
+}
+
+function accountTarget(realm: Realm, account: Account): { type: string; id: string; name: string } {
+  return { type: realm === 'platform' ? 'platform_user' : 'user', id: account.id, name: account.email };
 }
 
 function sessionIdOf(refreshToken: string): string | null {

@@ -4,6 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import type { PlatformRole } from '@keel/shared';
 import { ClockService } from '../../common/clock/clock.service';
 import { pagination, resolvePage, type PaginationQueryDto } from '../../common/http/pagination.dto';
+import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { SessionsService } from '../auth/sessions.service';
 import type { CreateStaffUserDto, StaffUserDto, StaffUserListDto } from './dto/staff.dto';
@@ -17,6 +18,7 @@ export class StaffService {
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
     private readonly clock: ClockService,
+    private readonly audit: AuditService,
   ) {}
 
   private get repository() {
@@ -36,28 +38,38 @@ export class StaffService {
     const now = this.clock.now();
     const user = await this.repository.save(this.repository.create({ ...input, status: 'invited', createdAt: now, updatedAt: now }));
     await this.auth.invite('platform', user, null);
+    this.audit.describe({ target: staffTarget(user), metadata: { role: user.role } });
     return toStaffUserDto(user);
   }
 
   @Transactional()
   async changeRole(id: string, role: PlatformRole): Promise<StaffUserDto> {
     const user = await this.findForUpdate(id);
-    if (user.role === role) return toStaffUserDto(user);
+    if (user.role === role) {
+      this.audit.describe({ skip: true }); // nothing changed
+      return toStaffUserDto(user);
+    }
     if (user.role === 'super_admin') await this.assertAnotherActiveSuperAdmin(user.id, 'demote');
+    const previousRole = user.role;
     user.role = role;
     await this.repository.update({ id }, { role });
-    await this.sessions.revokeAllForAccount('platform', id, 'role_changed');
+    const revoked = await this.sessions.revokeAllForAccount('platform', id, 'role_changed');
+    this.audit.describe({ target: staffTarget(user), metadata: { previous_role: previousRole, role, sessions_revoked: revoked } });
     return toStaffUserDto(user);
   }
 
   @Transactional()
   async disable(id: string): Promise<StaffUserDto> {
     const user = await this.findForUpdate(id);
-    if (user.status === 'disabled') return toStaffUserDto(user);
+    if (user.status === 'disabled') {
+      this.audit.describe({ skip: true }); // nothing changed
+      return toStaffUserDto(user);
+    }
     if (user.role === 'super_admin') await this.assertAnotherActiveSuperAdmin(user.id, 'disable');
     user.status = 'disabled';
     await this.repository.update({ id }, { status: 'disabled' });
-    await this.sessions.revokeAllForAccount('platform', id, 'disabled');
+    const revoked = await this.sessions.revokeAllForAccount('platform', id, 'disabled');
+    this.audit.describe({ target: staffTarget(user), metadata: { sessions_revoked: revoked } });
     return toStaffUserDto(user);
   }
 
@@ -76,6 +88,10 @@ export class StaffService {
       .getMany();
     if (superAdmins.length === 0) throw new ConflictException(`Cannot ${verb} the last active super_admin`);
   }
+}
+
+function staffTarget(user: PlatformUser) {
+  return { type: 'platform_user', id: user.id, name: user.email };
 }
 
 function toStaffUserDto(user: PlatformUser): StaffUserDto {

@@ -1,0 +1,124 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from './app-config';
+import { ConfigurationError } from './environment';
+
+const JWT_PRIVATE_KEY = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+const DATA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://keel:secret@db.internal:5432/keel',
+  SMTP_URL: 'smtp://mail.internal:587',
+  JWT_PRIVATE_KEY,
+  DATA_ENCRYPTION_KEY,
+};
+
+/** The error loadConfig throws for `env`, or a failure if it throws none or another kind. */
+function configurationErrorFor(env: Record<string, string | undefined>): ConfigurationError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return error as ConfigurationError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(Object.keys(env))}`);
+}
+
+describe('loadConfig', () => {
+  let dataDir: string;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'keel-config-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('runs in demo mode by default, seeding demo data on port 3000', () => {
+    const config = loadConfig({ KEEL_DATA_DIR: dataDir });
+    expect(config.mode).toBe('demo');
+    expect(config.seedDemoData).toBe(true);
+    expect(config.port).toBe(3000);
+    expect(config.usesOutbox).toBe(true);
+  });
+
+  it('keeps demo mode with SMTP_URL set, but sends real mail then', () => {
+    const config = loadConfig({ KEEL_DATA_DIR: dataDir, SMTP_URL: 'smtp://localhost:2525' });
+    expect(config.mode).toBe('demo');
+    expect(config.usesOutbox).toBe(false);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://keel@localhost/keel'],
+    ['DATABASE_URL', 'not a url'],
+    ['SMTP_URL', 'http://mail.example.com'],
+    ['DATA_ENCRYPTION_KEY', 'too-short'],
+    ['DATA_ENCRYPTION_KEY', 'AAAAAAAAAAAAAAAAAAAAAA=='], // 16 bytes, not 32
+    ['JWT_PRIVATE_KEY', 'not a pem'],
+    ['STAFF_REQUIRE_2FA', 'maybe'],
+    ['NODE_ENV', 'staging'],
+  ])('refuses %s=%s with an error that names the variable first', (name, value) => {
+    const error = configurationErrorFor({ KEEL_DATA_DIR: dataDir, JWT_PRIVATE_KEY, DATA_ENCRYPTION_KEY, [name]: value });
+    expect(error.message.startsWith(`${name}:`)).toBe(true);
+  });
+
+  it('accepts postgres and postgresql URLs, and smtp and smtps URLs', () => {
+    const config = loadConfig({ ...PRODUCTION, DATABASE_URL: 'postgresql://keel@db/keel', SMTP_URL: 'smtps://user:pass@mail.example.com:465' });
+    expect(config.databaseUrl).toBe('postgresql://keel@db/keel');
+    expect(config.smtpUrl).toBe('smtps://user:pass@mail.example.com:465');
+  });
+
+  it.each(['DATABASE_URL', 'SMTP_URL', 'JWT_PRIVATE_KEY', 'DATA_ENCRYPTION_KEY'] as const)('refuses production without %s, naming it', (missing) => {
+    const error = configurationErrorFor({ ...PRODUCTION, KEEL_DATA_DIR: dataDir, [missing]: undefined });
+    expect(error.message.startsWith(`${missing}:`)).toBe(true);
+    // Production never falls back to generated demo keys.
+    expect(existsSync(join(dataDir, 'secrets.json'))).toBe(false);
+  });
+
+  it('starts production with everything set, seeding nothing even when asked', () => {
+    const config = loadConfig({ ...PRODUCTION, SEED_DEMO_DATA: 'true' });
+    expect(config.mode).toBe('production');
+    expect(config.seedDemoData).toBe(false);
+    expect(config.usesOutbox).toBe(false);
+    expect(config.dataEncryptionKey).toEqual(Buffer.from(DATA_ENCRYPTION_KEY, 'base64'));
+  });
+
+  it('refuses production with only one of BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD', () => {
+    expect(configurationErrorFor({ ...PRODUCTION, BOOTSTRAP_ADMIN_EMAIL: 'root@example.com' }).message).toMatch(/^BOOTSTRAP_ADMIN_/);
+  });
+
+  it('requires staff 2FA by default and accepts STAFF_REQUIRE_2FA=false', () => {
+    expect(loadConfig({ KEEL_DATA_DIR: dataDir }).staffRequire2fa).toBe(true);
+    expect(loadConfig({ KEEL_DATA_DIR: dataDir, STAFF_REQUIRE_2FA: 'true' }).staffRequire2fa).toBe(true);
+    expect(loadConfig({ KEEL_DATA_DIR: dataDir, STAFF_REQUIRE_2FA: 'false' }).staffRequire2fa).toBe(false);
+  });
+
+  it('generates demo keys once into KEEL_DATA_DIR/secrets.json (mode 0600) and reuses them on the next start', () => {
+    const first = loadConfig({ KEEL_DATA_DIR: dataDir });
+    const file = join(dataDir, 'secrets.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(first.jwtPrivateKeyPem).toMatch(/-----BEGIN PRIVATE KEY-----/);
+    expect(first.dataEncryptionKey).toHaveLength(32);
+
+    const second = loadConfig({ KEEL_DATA_DIR: dataDir });
+    expect(second.jwtPrivateKeyPem).toBe(first.jwtPrivateKeyPem);
+    expect(second.dataEncryptionKey.equals(first.dataEncryptionKey)).toBe(true);
+
+    // Another data directory is another installation, with keys of its own.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'keel-config-'));
+    try {
+      expect(loadConfig({ KEEL_DATA_DIR: elsewhere }).jwtPrivateKeyPem).not.toBe(first.jwtPrivateKeyPem);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('writes no secrets file in demo mode when both keys are given', () => {
+    const config = loadConfig({ KEEL_DATA_DIR: dataDir, JWT_PRIVATE_KEY, DATA_ENCRYPTION_KEY });
+    expect(config.jwtPrivateKeyPem).toBe(JWT_PRIVATE_KEY);
+    expect(existsSync(join(dataDir, 'secrets.json'))).toBe(false);
+  });
+});

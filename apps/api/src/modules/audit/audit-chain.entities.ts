@@ -1,0 +1,73 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/** The hash link of one sealed entry in its chain ('platform', or the org id for an org log). */
+@Entity('audit_seals')
+@Unique('UQ_audit_seals_chain', ['chainKey', 'chainIndex'])
+export class AuditSeal {
+  @PrimaryColumn({ name: 'entry_id', type: 'uuid' })
+  entryId: string;
+
+  @Column({ name: 'chain_key', type: 'varchar', length: 40 })
+  chainKey: string;
+
+  @Column({ name: 'chain_index', type: 'bigint' })
+  chainIndex: string;
+
+  @Column({ name: 'prev_hash', type: 'char', length: 64 })
+  prevHash: string;
+
+  @Column({ type: 'char', length: 64 })
+  hash: string;
+
+  @Column({ name: 'sealed_at', type: 'timestamptz' })
+  sealedAt: Date;
+}
+
+/** Left by every removal (retention, an org's hard delete): the last removed link, where verification resumes. */
+@Entity('audit_anchors')
+@Index('IDX_audit_anchors_chain', ['chainKey', 'chainIndex'])
+export class AuditAnchor {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ name: 'chain_key', type: 'varchar', length: 40 })
+  chainKey: string;
+
+  @Column({ name: 'chain_index', type: 'bigint' })
+  chainIndex: string;
+
+  @Column({ type: 'char', length: 64 })
+  hash: string;
+
+  @Column({ name: 'removed_entries', type: 'bigint' })
+  removedEntries: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  reason: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** Every transaction older than `horizon` has been sealed: the sealer's progress per log. */
+@Entity('audit_sealer_state')
+export class AuditSealerState {
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  log: string;
+
+  @Column({ type: 'bigint' })
+  horizon: string;
+}
+
+/** The last link of each chain, so that sealing never scans a chain. */
+@Entity('audit_chain_heads')
+export class AuditChainHead {
+  @PrimaryColumn({ name: 'chain_key', type: 'varchar', length: 40 })
+  chainKey: string;
+
+  @Column({ name: 'last_index', type: 'bigint' })
+  lastIndex: string;
+
+  @Column({ name: 'last_hash', type: 'char', length: 64 })
+  lastHash: string;
+}

@@ -1,0 +1,113 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Gauge } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { JobQueueService } from '../jobs/job-queue.service';
+import { MetricsService } from '../health/metrics.service';
+import { chainHash, GENESIS_HASH, type HashableEntry } from './audit-hash';
+import { AUDIT_TABLES, type AuditLogName } from './audit-sealer.service';
+
+const BATCH_SIZE = 5_000;
+
+export interface ChainVerification {
+  ok: boolean;
+  checked: number;
+  unsealed: number;
+  first_broken_id: string | null;
+}
+
+/**
+ * Recomputes a hash chain from its latest anchor (or the start) and reports the first entry whose
+ * link does not hold: an altered or deleted entry, a missing or altered seal, a cut-off tail.
+ */
+@Injectable()
+export class AuditVerifierService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AuditVerifierService.name);
+  private readonly brokenChains: Gauge;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly jobs: JobQueueService, metrics: MetricsService) {
+    this.brokenChains = new Gauge({ name: 'keel_audit_chains_broken', help: 'Audit hash chains that failed the last scheduled verification', registers: [metrics.registry] });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.schedule('audit.verify', '*/30 * * * *');
+    await this.jobs.work('audit.verify', () => this.verifyAll().then(() => undefined));
+  }
+
+  verifyPlatform(): Promise<ChainVerification> {
+    return this.verify('platform', 'platform');
+  }
+
+  verifyOrg(orgId: string): Promise<ChainVerification> {
+    return this.verify('org', orgId);
+  }
+
+  /** The scheduled check: every chain; a break raises the metric and an error log line. */
+  async verifyAll(): Promise<number> {
+    const chains: { chain_key: string }[] = await this.dataSource.query('SELECT chain_key FROM audit_chain_heads ORDER BY chain_key');
+    let broken = 0;
+    for (const { chain_key: chainKey } of chains) {
+      const result = chainKey === 'platform' ? await this.verifyPlatform() : await this.verifyOrg(chainKey);
+      if (!result.ok) {
+        broken += 1;
+        this.logger.error({ chain: chainKey, first_broken_id: result.first_broken_id }, 'Audit chain verification FAILED: the log was altered');
+      }
+    }
+    this.brokenChains.set(broken);
+    return broken;
+  }
+
+  private async verify(log: AuditLogName, chainKey: string): Promise<ChainVerification> {
+    const [anchor] = await this.dataSource.query(
+      'SELECT chain_index::text AS chain_index, hash FROM audit_anchors WHERE chain_key = $1 ORDER BY chain_index DESC LIMIT 1',
+      [chainKey],
+    );
+    let expectedIndex = anchor ? BigInt(anchor.chain_index) + 1n : 1n;
+    let previousHash: string = anchor?.hash ?? GENESIS_HASH;
+    let checked = 0;
+    let firstBrokenId: string | null = null;
+
+    while (!firstBrokenId) {
+      const links: (HashableEntry & { entry_id: string; chain_index: string; prev_hash: string; hash: string; present: boolean })[] = await this.dataSource.query(
+        `SELECT s.entry_id, s.chain_index::text AS chain_index, s.prev_hash, s.hash, e.id IS NOT NULL AS present,
+                e.id, e.seq::text AS seq, e.action, e.created_at, e.actor_type, e.actor_id, e.actor_email, e.target_type, e.target_id,
+                e.target_name, e.org_id, e.impersonation_id, e.metadata, e.ip_address, e.user_agent, e.request_id
+           FROM audit_seals s LEFT JOIN ${AUDIT_TABLES[log]} e ON e.id = s.entry_id
+          WHERE s.chain_key = $1 AND s.chain_index >= $2
+          ORDER BY s.chain_index LIMIT ${BATCH_SIZE}`,
+        [chainKey, expectedIndex.toString()],
+      );
+      if (links.length === 0) break;
+      for (const link of links) {
+        const intact = link.present && BigInt(link.chain_index) === expectedIndex && link.prev_hash === previousHash && chainHash(previousHash, link) === link.hash;
+        if (!intact) {
+          firstBrokenId = link.entry_id;
+          break;
+        }
+        checked += 1;
+        previousHash = link.hash;
+        expectedIndex += 1n;
+      }
+      if (links.length < BATCH_SIZE) break;
+    }
+
+    // A tail cut off (entries and their seals deleted) shows as a head the chain no longer reaches;
+    // no entry is left to name, so first_broken_id stays null.
+    let tailIntact = true;
+    if (!firstBrokenId) {
+      const [head] = await this.dataSource.query('SELECT last_index::text AS last_index, last_hash FROM audit_chain_heads WHERE chain_key = $1', [chainKey]);
+      tailIntact = !head || (BigInt(head.last_index) === expectedIndex - 1n && head.last_hash === previousHash);
+    }
+    const unsealed = await this.countUnsealed(log, chainKey);
+    return { ok: !firstBrokenId && tailIntact, checked, unsealed, first_broken_id: firstBrokenId };
+  }
+
+  private async countUnsealed(log: AuditLogName, chainKey: string): Promise<number> {
+    const [{ horizon }] = await this.dataSource.query('SELECT horizon::text AS horizon FROM audit_sealer_state WHERE log = $1', [log]);
+    const [{ count }] =
+      log === 'platform'
+        ? await this.dataSource.query('SELECT count(*)::int AS count FROM platform_audit_log WHERE tx_id >= $1', [horizon])
+        : await this.dataSource.query('SELECT count(*)::int AS count FROM audit_log WHERE tx_id >= $1 AND org_id = $2', [horizon, chainKey]);
+    return count;
+  }
+}

@@ -1,0 +1,56 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { Request } from 'express';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { AUDIT_ACTION, AUDIT_ORG_ACTION } from '../../common/decorators/audit.decorator';
+import type { Principal } from '../../common/decorators/principal.decorator';
+import { requestContext } from '../../common/http/request-context';
+import { actorOf, AuditService } from './audit.service';
+import { ReadSummaryService } from './read-summary.service';
+
+/**
+ * Runs every @Audit route in one transaction with its audit entry: the handler's changes and the
+ * entry commit together or not at all. Who, where and when come from the request; what changed
+ * from the services' AuditService.describe(). Staff reads are counted for the read summary.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly audit: AuditService,
+    private readonly readSummaries: ReadSummaryService,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<Request>();
+    const targets = [context.getHandler(), context.getClass()];
+    const action = this.reflector.getAllAndOverride<string | undefined>(AUDIT_ACTION, targets);
+    if (!action) {
+      const principal = request.user as Principal | undefined;
+      if (request.method === 'GET' && principal?.realm === 'platform') this.readSummaries.count(principal, `${request.method} ${request.route?.path ?? request.path}`);
+      return next.handle();
+    }
+    const orgAction = this.reflector.getAllAndOverride<string | undefined>(AUDIT_ORG_ACTION, targets);
+    return from(
+      this.transactionHost.withTransaction(async () => {
+        const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+        const details = this.audit.described();
+        if (details.skip) return result;
+        const principal = request.user as Principal | undefined;
+        await this.audit.record({
+          ...details,
+          action,
+          orgAction,
+          actor: details.actor ?? (principal ? actorOf(principal) : { type: 'system', id: null, email: null }),
+          orgId: details.orgId !== undefined ? details.orgId : principal?.orgId,
+          context: requestContext(request),
+        });
+        return result;
+      }),
+    );
+  }
+}

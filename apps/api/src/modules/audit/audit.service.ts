@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { Propagation, TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsService } from 'nestjs-cls';
+import { ClockService } from '../../common/clock/clock.service';
+import type { Principal } from '../../common/decorators/principal.decorator';
+import type { RequestContext } from '../../common/http/request-context';
+import { OrgAuditEntry, PlatformAuditEntry, type AuditActorType } from './audit-entry.entity';
+
+export interface AuditActor {
+  type: AuditActorType;
+  id: string | null;
+  email: string | null;
+}
+
+export interface AuditTarget {
+  type: string;
+  id: string;
+  name?: string | null;
+}
+
+/** What a service says about the change it made; the audit interceptor adds who, where and when. */
+export interface AuditDetails {
+  target?: AuditTarget;
+  /** The org the action concerns: platform actions on an org are copied to its org log. */
+  orgId?: string | null;
+  metadata?: Record<string, unknown>;
+  /** On public routes (sign-in, invitations), who acted. */
+  actor?: AuditActor;
+  /** Nothing happened worth an entry (e.g. a sign-in that stopped at the MFA step). */
+  skip?: boolean;
+}
+
+export interface AuditRecord extends AuditDetails {
+  action: string;
+  /** The action's name in the org log, when it differs (`org.disabled_by_platform`). */
+  orgAction?: string;
+  actor: AuditActor;
+  impersonationId?: string | null;
+  context: RequestContext;
+}
+
+const DETAILS_KEY = 'keel.audit.details';
+
+export function actorOf(principal: Principal): AuditActor {
+  return { type: principal.realm === 'platform' ? 'platform_user' : 'user', id: principal.accountId, email: principal.email };
+}
+
+/**
+ * Writes audit entries. Tenant users' actions go to their org's log; staff, API-key and system
+ * actions to the platform log, and also to the org log of the org they concern (SPEC §7).
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly cls: ClsService,
+    private readonly clock: ClockService,
+  ) {}
+
+  /** Adds to the description of the current request's change (merged; metadata merged too). */
+  describe(details: AuditDetails): void {
+    const current = this.cls.get<AuditDetails | undefined>(DETAILS_KEY) ?? {};
+    this.cls.set(DETAILS_KEY, { ...current, ...details, metadata: { ...current.metadata, ...details.metadata } });
+  }
+
+  described(): AuditDetails {
+    return this.cls.isActive() ? (this.cls.get<AuditDetails | undefined>(DETAILS_KEY) ?? {}) : {};
+  }
+
+  /** Writes in the current transaction: if the entry cannot be written, the change does not happen. */
+  async record(record: AuditRecord): Promise<void> {
+    const manager = this.transactionHost.tx;
+    const createdAt = this.clock.now();
+    const common = {
+      createdAt,
+      actorType: record.actor.type,
+      actorId: record.actor.id,
+      actorEmail: record.actor.email,
+      targetType: record.target?.type ?? null,
+      targetId: record.target?.id ?? null,
+      targetName: record.target?.name ?? null,
+      impersonationId: record.impersonationId ?? null,
+      metadata: record.metadata ?? {},
+      ipAddress: record.context.ipAddress,
+      userAgent: record.context.userAgent,
+      requestId: record.context.requestId || null,
+    };
+    const orgId = record.orgId ?? null;
+    const byTenant = record.actor.type === 'user' || record.actor.type === 'platform_admin_impersonating';
+    if (!byTenant || !orgId) {
+      const repository = manager.getRepository(PlatformAuditEntry);
+      await repository.save(repository.create({ ...common, action: record.action, orgId }));
+    }
+    if (orgId) {
+      const repository = manager.getRepository(OrgAuditEntry);
+      await repository.save(repository.create({ ...common, action: byTenant ? record.action : (record.orgAction ?? record.action), orgId }));
+    }
+  }
+
+  /** For refused attempts that must leave a trace: committed on its own, whatever happens to the request. */
+  async recordSeparately(record: AuditRecord): Promise<void> {
+    await this.transactionHost.withTransaction(Propagation.RequiresNew, () => this.record(record));
+  }
+}
