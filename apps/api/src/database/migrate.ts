@@ -50,7 +50,7 @@ export async function migrateDatabase(ownerUrl: string, appUrl: string): Promise
     await createJobSchema(ownerUrl);
     const appRole = new URL(appUrl).username;
     const ownerRole = new URL(ownerUrl).username;
-    if (appRole && appRole !== ownerRole) await grantApplicationRole(lock, decodeURIComponent(appRole));
+    if (appRole && appRole !== ownerRole) await grantApplicationRole(lock, decodeURIComponent(appRole), 'public');
     return { applied };
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
@@ -71,17 +71,16 @@ async function createJobSchema(ownerUrl: string): Promise<void> {
   }
 }
 
-async function grantApplicationRole(client: Client, appRole: string): Promise<void> {
+/** Grants the application role exactly what it needs in `schema` (Keel's tables) and the job schema. */
+export async function grantApplicationRole(client: { query(sql: string): Promise<unknown> }, appRole: string, schema: string): Promise<void> {
   const role = `"${appRole.replace(/"/g, '""')}"`;
-  await client.query(`GRANT USAGE ON SCHEMA public, ${JOB_SCHEMA} TO ${role}`);
-  await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, ${JOB_SCHEMA} TO ${role}`);
-  await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public, ${JOB_SCHEMA} TO ${role}`);
+  await client.query(`GRANT USAGE ON SCHEMA ${schema}, ${JOB_SCHEMA} TO ${role}`);
+  await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema}, ${JOB_SCHEMA} TO ${role}`);
+  await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema}, ${JOB_SCHEMA} TO ${role}`);
   await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${JOB_SCHEMA} TO ${role}`);
   // The schema history belongs to the owner alone.
-  await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON public.migrations FROM ${role}`);
-  for (const table of APPEND_ONLY_TABLES) {
-    await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON public."${table}" FROM ${role}`);
-  }
-  for (const table of FUNCTION_WRITTEN_TABLES) await client.query(`REVOKE INSERT ON public."${table}" FROM ${role}`);
-  for (const signature of PURGE_FUNCTIONS) await client.query(`GRANT EXECUTE ON FUNCTION public.${signature} TO ${role}`);
+  await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${schema}.migrations FROM ${role}`);
+  for (const table of APPEND_ONLY_TABLES) await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}."${table}" FROM ${role}`);
+  for (const table of FUNCTION_WRITTEN_TABLES) await client.query(`REVOKE INSERT ON ${schema}."${table}" FROM ${role}`);
+  for (const signature of PURGE_FUNCTIONS) await client.query(`GRANT EXECUTE ON FUNCTION ${schema}.${signature} TO ${role}`);
 }

@@ -11,6 +11,8 @@ export class CreateAuditLogs1764600000000 implements MigrationInterface {
   name = 'CreateAuditLogs1764600000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    // The purge functions run with the owner's rights, so they pin the schema they were created in.
+    const [{ schema }] = await queryRunner.query('SELECT current_schema() AS schema');
     const entryColumns = `
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
         "seq" bigint GENERATED ALWAYS AS IDENTITY,
@@ -112,7 +114,7 @@ export class CreateAuditLogs1764600000000 implements MigrationInterface {
     // Retention: removes the sealed prefix of a chain older than `cutoff` and anchors the last removed hash.
     await queryRunner.query(`
       CREATE FUNCTION keel_purge_audit_chain(p_log text, p_chain_key text, p_cutoff timestamptz, p_reason text, p_now timestamptz)
-      RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = "${schema}", pg_temp AS $$
       DECLARE
         v_last_index bigint;
         v_last_hash char(64);
@@ -152,7 +154,7 @@ export class CreateAuditLogs1764600000000 implements MigrationInterface {
     // An org's hard delete: its whole org log goes (sealed or not); the anchor keeps the final hash.
     await queryRunner.query(`
       CREATE FUNCTION keel_purge_org_audit_log(p_org_id uuid, p_now timestamptz)
-      RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = "${schema}", pg_temp AS $$
       DECLARE
         v_head audit_chain_heads%ROWTYPE;
         v_removed bigint := 0;

@@ -37,8 +37,8 @@ export class AuditInterceptor implements NestInterceptor {
     const orgAction = this.reflector.getAllAndOverride<string | undefined>(AUDIT_ORG_ACTION, targets);
     return from(
       this.transactionHost.withTransaction(async () => {
+        const details = this.audit.beginRequest();
         const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
-        const details = this.audit.described();
         if (details.skip) return result;
         const principal = request.user as Principal | undefined;
         await this.audit.record({

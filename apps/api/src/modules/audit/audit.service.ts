@@ -58,14 +58,22 @@ export class AuditService {
     private readonly clock: ClockService,
   ) {}
 
-  /** Adds to the description of the current request's change (merged; metadata merged too). */
-  describe(details: AuditDetails): void {
-    const current = this.cls.get<AuditDetails | undefined>(DETAILS_KEY) ?? {};
-    this.cls.set(DETAILS_KEY, { ...current, ...details, metadata: { ...current.metadata, ...details.metadata } });
+  /**
+   * Starts collecting the description of the current request's change. One object per request,
+   * mutated in place: nested transactions run in child CLS contexts that share it by reference.
+   */
+  beginRequest(): AuditDetails {
+    const details: AuditDetails = {};
+    this.cls.set(DETAILS_KEY, details);
+    return details;
   }
 
-  described(): AuditDetails {
-    return this.cls.isActive() ? (this.cls.get<AuditDetails | undefined>(DETAILS_KEY) ?? {}) : {};
+  /** Adds to the description of the current request's change (metadata merged); ignored outside an audited route. */
+  describe(details: AuditDetails): void {
+    const current = this.cls.isActive() ? this.cls.get<AuditDetails | undefined>(DETAILS_KEY) : undefined;
+    if (!current) return;
+    const metadata = { ...current.metadata, ...details.metadata };
+    Object.assign(current, details, { metadata });
   }
 
   /** Writes in the current transaction: if the entry cannot be written, the change does not happen. */
