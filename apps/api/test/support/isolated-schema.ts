@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { createDataSource, grantApplicationRole } from '../../src/database/migrate';
+
+export interface IsolatedSchema {
+  /** The application role's URL, with `search_path` set to the schema. */
+  appUrl: string;
+  /** The migration owner's URL, with `search_path` set to the schema. */
+  ownerUrl: string;
+  drop(): Promise<void>;
+}
+
+function withSearchPath(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('options', `-c search_path=${schema}`);
+  return parsed.toString();
+}
+
+/**
+ * A freshly migrated copy of Keel's schema in a PostgreSQL schema of its own, for the rare test whose
+ * rule depends on the whole table (e.g. "the last active super_admin") and so cannot share the
+ * database with other test files running at the same time. Dropped by drop().
+ */
+export async function createIsolatedSchema(): Promise<IsolatedSchema> {
+  const ownerBaseUrl = process.env.KEEL_TEST_MIGRATION_DATABASE_URL!;
+  const appBaseUrl = process.env.KEEL_TEST_DATABASE_URL!;
+  const schema = `isolated_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const appRole = decodeURIComponent(new URL(appBaseUrl).username);
+  const owner = new Client({ connectionString: ownerBaseUrl });
+  await owner.connect();
+  try {
+    await owner.query(`CREATE SCHEMA ${schema}`);
+  } finally {
+    await owner.end();
+  }
+
+  const ownerUrl = withSearchPath(ownerBaseUrl, schema);
+  const dataSource = createDataSource(ownerUrl);
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    // The same grants migrateDatabase gives the application role on `public`.
+    await grantApplicationRole({ query: (sql: string) => dataSource.query(sql) }, appRole, schema);
+  } finally {
+    await dataSource.destroy();
+  }
+
+  return {
+    appUrl: withSearchPath(appBaseUrl, schema),
+    ownerUrl,
+    drop: async () => {
+      const client = new Client({ connectionString: ownerBaseUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA ${schema} CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
