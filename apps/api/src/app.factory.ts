@@ -36,6 +36,11 @@ export async function createApp(config: AppConfig, databaseUrls: DatabaseUrls): 
   );
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
+  // A request without a JSON body validates as an empty object: a DTO's required fields then name themselves.
+  app.use((request: Request, _response: Response, next: NextFunction) => {
+    request.body ??= {};
+    next();
+  });
   applyRoutePrefix(app);
   serveWebConsole(app, config);
 
@@ -55,9 +60,16 @@ export function applyRoutePrefix(app: INestApplication): void {
 function serveWebConsole(app: INestApplication, config: AppConfig): void {
   const indexFile = join(config.webDistDir, 'index.html');
   if (!existsSync(indexFile)) return;
-  app.use(express.static(config.webDistDir, { index: false, maxAge: '1h' }));
+  app.use(
+    express.static(config.webDistDir, {
+      index: false,
+      // Hashed assets never change; index.html must be revalidated so that a deploy takes effect.
+      setHeaders: (response, path) => response.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+    }),
+  );
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || NOT_SPA_PATHS.test(request.path) || !request.accepts('html')) return next();
+    const readsPage = request.method === 'GET' || request.method === 'HEAD';
+    if (!readsPage || NOT_SPA_PATHS.test(request.path) || !request.accepts('html')) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(indexFile);
   });

@@ -6,6 +6,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { ClockModule } from './common/clock/clock.module';
+import { RequestTransactionModule } from './common/transactions/request-transaction.module';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
 import { AccessGuard } from './common/guards/access.guard';
 import { loggerOptions } from './common/http/logger.options';
@@ -50,6 +51,7 @@ export class AppModule {
         }),
         DiscoveryModule,
         ClockModule,
+        RequestTransactionModule,
         JobsModule,
         MailModule.forRoot(config),
         AuditModule,

@@ -8,9 +8,9 @@ const LOCK_AFTER_FAILURES = 5;
 const LOGINS_PER_IP_PER_MINUTE = 20;
 const SLOW_DOWN_AFTER_FAILURES = 20;
 
-// Attempts whose order does not matter go out at once, which keeps the file fast; each still counts.
-function times(count: number, attempt: (index: number) => PromiseLike<unknown>): Promise<unknown[]> {
-  return Promise.all(Array.from({ length: count }, (_, index) => attempt(index)));
+// One attempt after the other, so that every count is deterministic.
+async function times(count: number, attempt: (index: number) => PromiseLike<unknown>): Promise<void> {
+  for (let index = 0; index < count; index++) await attempt(index);
 }
 
 function expectRetryAfter(response: { headers: Record<string, string> }, atMostSeconds: number): void {
@@ -71,6 +71,16 @@ describe('brute-force protection of login (TRUST_PROXY on)', () => {
       expectRetryAfter(locked, FAILURE_WINDOW_MILLISECONDS / 1000);
     });
 
+    it('counts failures for one e-mail together however its letters are cased', async () => {
+      const account = await createAccount(test, realm);
+      const ip = uniqueIp();
+      const [localPart, domain] = account.email.split('@');
+      const spellings = [account.email, account.email.toUpperCase(), `${localPart.toUpperCase()}@${domain}`, ` ${account.email} `, `${localPart}@${domain.toUpperCase()}`];
+      for (const spelling of spellings) await postLogin(test, realm, { email: spelling, password: WRONG_PASSWORD }, ip).expect(401);
+
+      await postLogin(test, realm, { email: account.email, password: TEST_PASSWORD }, ip).expect(429);
+    });
+
     it('locks only the e-mail that failed: another account from the same IP still signs in', async () => {
       const victim = await createAccount(test, realm);
       const bystander = await createAccount(test, realm);
@@ -105,7 +115,7 @@ describe('brute-force protection of login (TRUST_PROXY on)', () => {
     const throttle = test.app.get(LoginThrottleService);
     const failFromFreshIp = () => postLogin(test, 'tenant', { email: user.email, password: WRONG_PASSWORD }, uniqueIp()).expect(401);
 
-    // From many addresses at once, as a distributed attack would.
+    // From many addresses, as a distributed attack would.
     const failFromFreshIps = (count: number) => times(count, failFromFreshIp);
 
     await failFromFreshIps(SLOW_DOWN_AFTER_FAILURES);
@@ -142,4 +152,24 @@ describe('brute-force protection of login (TRUST_PROXY off)', () => {
     );
     await postLogin(test, 'tenant', { email: uniqueEmail(), password: WRONG_PASSWORD }, uniqueIp()).expect(429);
   });
+});
+
+describe('login under concurrency', () => {
+  let test: TestApp;
+
+  // A pool smaller than the burst: each refused login must not hold one connection while waiting for another.
+  beforeAll(async () => {
+    test = await startTestApp({ DATABASE_POOL_SIZE: '4' });
+  });
+  afterAll(() => test.close());
+
+  it('answers a burst of concurrent failed logins, larger than the connection pool, without stalling', async () => {
+    const staff = await createAccount(test, 'platform');
+    const responses = await Promise.all(
+      Array.from({ length: 24 }, (_, index) => postLogin(test, index % 2 ? 'platform' : 'tenant', { email: index % 3 ? uniqueEmail() : staff.email, password: WRONG_PASSWORD }, uniqueIp())),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(24).fill(401));
+    const failures = await test.dataSource.query("SELECT count(*)::int AS count FROM auth_failures WHERE kind = 'login' AND email = $1", [staff.email]);
+    expect(failures[0].count).toBe(8);
+  }, 20_000);
 });

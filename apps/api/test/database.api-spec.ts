@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { createDataSource, migrateDatabase } from '../src/database/migrate';
 import { MIGRATIONS } from '../src/database/entities';
+import { createIsolatedSchema } from './support/isolated-schema';
 
 // The least-privilege application role and the migration owner of the shared test database.
 const appUrl = process.env.KEEL_TEST_DATABASE_URL!;
@@ -78,6 +79,28 @@ describe('database roles and migrations', () => {
     expect(Number((await owner.query('SELECT count(*) FROM migrations')).rows[0].count)).toBe(countBefore);
     // The grants were re-applied, and the application role still cannot rewrite history.
     expect(await attempt(app, WRITES_TO_MIGRATIONS.INSERT)).toBe(INSUFFICIENT_PRIVILEGE);
+  });
+
+  it('migrates an empty schema exactly once when three replicas start at the same time', async () => {
+    // An empty schema of its own (search_path), so that there is something to migrate without touching the shared one.
+    const empty = await createIsolatedSchema({ migrate: false });
+    try {
+      const results = await Promise.all([
+        migrateDatabase(empty.ownerUrl, empty.appUrl),
+        migrateDatabase(empty.ownerUrl, empty.appUrl),
+        migrateDatabase(empty.ownerUrl, empty.appUrl),
+      ]);
+      const allMigrations = MIGRATIONS.map((migration) => new migration().name);
+      expect(results.map((result) => result.applied).sort((a, b) => b.length - a.length)).toEqual([allMigrations, [], []]);
+      const history = await connect(empty.ownerUrl);
+      try {
+        expect((await history.query('SELECT name FROM migrations ORDER BY id')).rows.map((row: { name: string }) => row.name)).toEqual(allMigrations);
+      } finally {
+        await history.end();
+      }
+    } finally {
+      await empty.drop();
+    }
   });
 
   it('has a schema that matches the entities: generating a migration would produce nothing', async () => {

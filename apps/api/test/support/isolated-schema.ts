@@ -20,8 +20,9 @@ function withSearchPath(url: string, schema: string): string {
  * A freshly migrated copy of Keel's schema in a PostgreSQL schema of its own, for the rare test whose
  * rule depends on the whole table (e.g. "the last active super_admin") and so cannot share the
  * database with other test files running at the same time. Dropped by drop().
+ * With `migrate: false` the schema is left empty, for tests of the migration runner itself.
  */
-export async function createIsolatedSchema(): Promise<IsolatedSchema> {
+export async function createIsolatedSchema(options: { migrate?: boolean } = {}): Promise<IsolatedSchema> {
   const ownerBaseUrl = process.env.KEEL_TEST_MIGRATION_DATABASE_URL!;
   const appBaseUrl = process.env.KEEL_TEST_DATABASE_URL!;
   const schema = `isolated_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
@@ -35,14 +36,16 @@ export async function createIsolatedSchema(): Promise<IsolatedSchema> {
   }
 
   const ownerUrl = withSearchPath(ownerBaseUrl, schema);
-  const dataSource = createDataSource(ownerUrl);
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-    // The same grants migrateDatabase gives the application role on `public`.
-    await grantApplicationRole({ query: (sql: string) => dataSource.query(sql) }, appRole, schema);
-  } finally {
-    await dataSource.destroy();
+  if (options.migrate !== false) {
+    const dataSource = createDataSource(ownerUrl);
+    await dataSource.initialize();
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+      // The same grants migrateDatabase gives the application role on `public`.
+      await grantApplicationRole({ query: (sql: string) => dataSource.query(sql) }, appRole, schema);
+    } finally {
+      await dataSource.destroy();
+    }
   }
 
   return {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 
 const VERSION = 'v1';
@@ -7,7 +7,22 @@ const VERSION = 'v1';
 /** Encrypts small secrets at rest (TOTP secrets, grace token pairs) with AES-256-GCM. */
 @Injectable()
 export class SecretBoxService {
-  constructor(private readonly config: AppConfig) {}
+  private readonly macKey: Buffer;
+
+  constructor(private readonly config: AppConfig) {
+    this.macKey = Buffer.from(hkdfSync('sha256', config.dataEncryptionKey, Buffer.alloc(0), 'keel token authentication', 32));
+  }
+
+  /** A MAC proving that Keel issued `data` (e.g. a refresh token of a given generation). */
+  sign(data: string): string {
+    return createHmac('sha256', this.macKey).update(data).digest('base64url');
+  }
+
+  verifySignature(data: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(data));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
 
   encrypt(plaintext: string): string {
     const iv = randomBytes(12);

@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { PLATFORM_ROLES, TENANT_ROLES, type PlatformRole, type Realm, type TenantRole } from '@keel/shared';
 import { ErrorResponseDto } from '../http/error-response.dto';
 
@@ -18,6 +18,7 @@ function access(realm: Realm, roles: readonly string[]) {
   return applyDecorators(
     SetMetadata(ACCESS_RULE, { realm, roles } satisfies AccessRule),
     ApiBearerAuth(realm),
+    ApiBadRequestResponse({ description: 'Invalid input (body, query or path)', type: ErrorResponseDto }),
     ApiUnauthorizedResponse({ description: 'Missing, expired, revoked or forged token', type: ErrorResponseDto }),
     ApiForbiddenResponse({ description: 'The caller may not use this route', type: ErrorResponseDto }),
   );

@@ -64,6 +64,7 @@ export class CreateFoundation1764590000000 implements MigrationInterface {
         "platform_user_id" uuid,
         "org_id" uuid,
         "refresh_token_hash" varchar(64) NOT NULL,
+        "refresh_generation" integer NOT NULL DEFAULT 0,
         "previous_refresh_token_hash" varchar(64),
         "rotated_at" timestamptz,
         "grace_pair_encrypted" text,

@@ -13,6 +13,8 @@ export class CreateAuditLogs1764600000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     // The purge functions run with the owner's rights, so they pin the schema they were created in.
     const [{ schema }] = await queryRunner.query('SELECT current_schema() AS schema');
+    // The writing transaction's id as a plain bigint (64-bit, never wraps), for the sealer's ordering.
+    await queryRunner.query(`CREATE FUNCTION keel_current_transaction_id() RETURNS bigint LANGUAGE sql VOLATILE AS 'SELECT pg_current_xact_id()::text::bigint'`);
     const entryColumns = `
         "id" uuid NOT NULL DEFAULT gen_random_uuid(),
         "seq" bigint GENERATED ALWAYS AS IDENTITY,
@@ -29,7 +31,7 @@ export class CreateAuditLogs1764600000000 implements MigrationInterface {
         "ip_address" varchar(64),
         "user_agent" varchar(512),
         "request_id" varchar(128),
-        "tx_id" bigint NOT NULL DEFAULT (pg_current_xact_id()::text)::bigint`;
+        "tx_id" bigint NOT NULL DEFAULT keel_current_transaction_id()`;
 
     await queryRunner.query(`
       CREATE TABLE "platform_audit_log" (${entryColumns},
@@ -183,5 +185,6 @@ export class CreateAuditLogs1764600000000 implements MigrationInterface {
       await queryRunner.query(`DROP TABLE "${table}"`);
     }
     await queryRunner.query(`DROP FUNCTION keel_reject_audit_change()`);
+    await queryRunner.query(`DROP FUNCTION keel_current_transaction_id()`);
   }
 }

@@ -1,6 +1,7 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type AuditActorType = 'platform_user' | 'user' | 'platform_admin_impersonating' | 'api_key' | 'system';
+const ACTOR_TYPE_CHECK = `"actor_type" IN ('platform_user', 'user', 'platform_admin_impersonating', 'api_key', 'system')`;
 
 /** The entry shape both audit logs share (SPEC §7). Rows are append-only. */
 export abstract class AuditEntryColumns {
@@ -51,11 +52,12 @@ export abstract class AuditEntryColumns {
   requestId: string | null;
 
   /** The writing transaction's id: the sealer links only entries of transactions that have ended. */
-  @Column({ name: 'tx_id', type: 'bigint', insert: false, update: false, default: () => '(pg_current_xact_id())::text::bigint' })
+  @Column({ name: 'tx_id', type: 'bigint', insert: false, update: false, default: () => 'keel_current_transaction_id()' })
   txId: string;
 }
 
 @Entity('platform_audit_log')
+@Check('CHK_platform_audit_log_actor_type', ACTOR_TYPE_CHECK)
 @Index('UQ_platform_audit_log_seq', ['seq'], { unique: true })
 @Index('IDX_platform_audit_log_org_seq', ['orgId', 'seq'])
 @Index('IDX_platform_audit_log_action_seq', ['action', 'seq'])
@@ -68,6 +70,7 @@ export class PlatformAuditEntry extends AuditEntryColumns {
 }
 
 @Entity('audit_log')
+@Check('CHK_audit_log_actor_type', ACTOR_TYPE_CHECK)
 @Index('UQ_audit_log_seq', ['seq'], { unique: true })
 @Index('IDX_audit_log_org_seq', ['orgId', 'seq'])
 @Index('IDX_audit_log_org_action_seq', ['orgId', 'action', 'seq'])

@@ -7,7 +7,8 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { AUDIT_ACTION, AUDIT_ORG_ACTION } from '../../common/decorators/audit.decorator';
 import type { Principal } from '../../common/decorators/principal.decorator';
 import { requestContext } from '../../common/http/request-context';
-import { actorOf, AuditService } from './audit.service';
+import { RequestTransaction } from '../../common/transactions/request-transaction.service';
+import { actorOf, AuditService, type AuditDetails } from './audit.service';
 import { ReadSummaryService } from './read-summary.service';
 
 /**
@@ -22,6 +23,7 @@ export class AuditInterceptor implements NestInterceptor {
     private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
     private readonly readSummaries: ReadSummaryService,
+    private readonly requestTransaction: RequestTransaction,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -35,9 +37,15 @@ export class AuditInterceptor implements NestInterceptor {
       return next.handle();
     }
     const orgAction = this.reflector.getAllAndOverride<string | undefined>(AUDIT_ORG_ACTION, targets);
-    return from(
-      this.transactionHost.withTransaction(async () => {
-        const details = this.audit.beginRequest();
+    // Set up in the request's context, before the transaction's child context, which shares them.
+    const details = this.audit.beginRequest();
+    this.requestTransaction.begin();
+    return from(this.runAudited(next, request, action, orgAction, details));
+  }
+
+  private async runAudited(next: CallHandler, request: Request, action: string, orgAction: string | undefined, details: AuditDetails): Promise<unknown> {
+    try {
+      return await this.transactionHost.withTransaction(async () => {
         const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
         if (details.skip) return result;
         const principal = request.user as Principal | undefined;
@@ -50,7 +58,9 @@ export class AuditInterceptor implements NestInterceptor {
           context: requestContext(request),
         });
         return result;
-      }),
-    );
+      });
+    } finally {
+      await this.requestTransaction.drain();
+    }
   }
 }

@@ -5,6 +5,7 @@ import { ClsService } from 'nestjs-cls';
 import { ClockService } from '../../common/clock/clock.service';
 import type { Principal } from '../../common/decorators/principal.decorator';
 import type { RequestContext } from '../../common/http/request-context';
+import { RequestTransaction } from '../../common/transactions/request-transaction.service';
 import { OrgAuditEntry, PlatformAuditEntry, type AuditActorType } from './audit-entry.entity';
 
 export interface AuditActor {
@@ -56,6 +57,7 @@ export class AuditService {
     private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService,
     private readonly clock: ClockService,
+    private readonly requestTransaction: RequestTransaction,
   ) {}
 
   /**
@@ -106,8 +108,8 @@ export class AuditService {
     }
   }
 
-  /** For refused attempts that must leave a trace: committed on its own, whatever happens to the request. */
+  /** For refused attempts that must leave a trace: committed on its own, after the request's transaction ends. */
   async recordSeparately(record: AuditRecord): Promise<void> {
-    await this.transactionHost.withTransaction(Propagation.RequiresNew, () => this.record(record));
+    await this.requestTransaction.afterwards(() => this.transactionHost.withTransaction(Propagation.RequiresNew, () => this.record(record)));
   }
 }

@@ -122,7 +122,9 @@ export function createAuthController(routes: RealmRoutes): Type<unknown> {
     async logout(@Body() body: LogoutDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SuccessResponseDto> {
       const authorization = request.headers.authorization;
       const accessToken = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
-      const refreshToken = accessToken ? body.refresh_token : body.refresh_token ?? (body.cookie ? this.refreshTokenFrom(body, request) : undefined);
+      const hasCookie = !!(request.cookies as Record<string, string> | undefined)?.[REFRESH_COOKIE];
+      const useCookie = !accessToken && !body.refresh_token && (body.cookie || hasCookie);
+      const refreshToken = useCookie ? this.refreshTokenFrom({ ...body, cookie: true }, request) : body.refresh_token;
       await this.auth.logout(realm, { accessToken, refreshToken });
       response.clearCookie(REFRESH_COOKIE, { path: '/api/v1' });
       return SUCCESS;

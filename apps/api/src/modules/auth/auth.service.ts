@@ -1,9 +1,8 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Transactional } from '@nestjs-cls/transactional';
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Realm } from '@keel/shared';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { ClockService } from '../../common/clock/clock.service';
 import { hashToken, SecretBoxService } from '../../common/crypto/secret-box.service';
@@ -44,7 +43,7 @@ export class AuthService {
     private readonly secretBox: SecretBoxService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {}
 
   async login(realm: Realm, email: string, password: string, context: RequestContext): Promise<LoginResult> {
@@ -155,19 +154,24 @@ export class AuthService {
   // Returns rather than throws on re-use, so that the revocation commits.
   @Transactional()
   private async rotateRefreshToken(realm: Realm, refreshToken: string): Promise<RefreshOutcome> {
-    const sessionId = sessionIdOf(refreshToken);
-    const session = sessionId ? await this.sessions.findForUpdate(realm, sessionId) : null;
+    const presented = this.sessions.parseRefreshToken(refreshToken);
+    const session = presented ? await this.sessions.findForUpdate(realm, presented.sessionId) : null;
     const now = this.clock.nowMilliseconds();
-    if (!session || session.revokedAt || session.expiresAt.getTime() <= now) return { invalid: true };
+    if (!presented || !session || session.revokedAt || session.expiresAt.getTime() <= now) return { invalid: true };
 
     const presentedHash = hashToken(refreshToken);
-    if (presentedHash === session.previousRefreshTokenHash) {
+    const isCurrent = presented.generation === session.refreshGeneration && presentedHash === session.refreshTokenHash;
+    if (!isCurrent) {
+      const isPrevious = presented.generation === session.refreshGeneration - 1 && presentedHash === session.previousRefreshTokenHash;
       const withinGrace = session.rotatedAt && now - session.rotatedAt.getTime() <= REFRESH_GRACE_MILLISECONDS;
-      if (withinGrace && session.gracePairEncrypted) return { pair: JSON.parse(this.secretBox.decrypt(session.gracePairEncrypted)) as TokenPairDto };
-      await this.sessions.revoke(session.id, 'refresh_token_reused');
-      return { reused: true };
+      if (isPrevious && withinGrace && session.gracePairEncrypted) return { pair: JSON.parse(this.secretBox.decrypt(session.gracePairEncrypted)) as TokenPairDto };
+      // A genuine token of an earlier generation: someone kept a copy. End the family.
+      if (presented.generation < session.refreshGeneration) {
+        await this.sessions.revoke(session.id, 'refresh_token_reused');
+        return { reused: true };
+      }
+      return { invalid: true };
     }
-    if (presentedHash !== session.refreshTokenHash) return { invalid: true };
 
     const accountId = (session.platformUserId ?? session.userId)!;
     const account = await this.accounts.findById(realm, accountId);
@@ -195,7 +199,7 @@ export class AuthService {
       }
     }
     if (!sessionId && credentials.refreshToken) {
-      const candidate = sessionIdOf(credentials.refreshToken);
+      const candidate = this.sessions.parseRefreshToken(credentials.refreshToken)?.sessionId;
       const session = candidate ? await this.sessions.findForUpdate(realm, candidate) : null;
       const hash = hashToken(credentials.refreshToken);
       if (session && (hash === session.refreshTokenHash || hash === session.previousRefreshTokenHash)) sessionId = session.id;
@@ -336,7 +340,7 @@ export class AuthService {
   private async orgLock(account: Account): Promise<string | null> {
     const orgId = orgIdOf(account);
     if (!orgId) return null;
-    const organization = await this.dataSource.getRepository(Organization).findOneBy({ id: orgId });
+    const organization = await this.transactionHost.tx.getRepository(Organization).findOneBy({ id: orgId });
     return organization ? orgLockMessage(organization.status) : 'Your organization no longer exists';
   }
 
@@ -352,9 +356,4 @@ function accountActor(realm: Realm, account: Account | null, email: string | nul
 
 function accountTarget(realm: Realm, account: Account): { type: string; id: string; name: string } {
   return { type: realm === 'platform' ? 'platform_user' : 'user', id: account.id, name: account.email };
-}
-
-function sessionIdOf(refreshToken: string): string | null {
-  const [sessionId] = refreshToken.split('.');
-  return /^[0-9a-f-]{36}$/i.test(sessionId ?? '') ? sessionId : null;
 }

@@ -1,7 +1,8 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 
-export const LOGIN_THROTTLER = 'login';
+// Named 'default' because @nestjs/throttler suffixes the Retry-After header with any other name.
+export const LOGIN_THROTTLER = 'default';
 export const LOGINS_PER_IP_PER_MINUTE = 20;
 
 /**
@@ -16,7 +17,7 @@ export class LoginRateGuard extends ThrottlerGuard {
 
   // One bucket for every login route, whichever realm.
   protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
-    return `${throttlerName}:${tracker}`;
+    return `login:${throttlerName}:${tracker}`;
   }
 
   protected override async getErrorMessage(): Promise<string> {

@@ -1,4 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Organization } from '../orgs/organization.entity';
+import { PlatformUser } from '../staff/platform-user.entity';
+import { User } from '../users/user.entity';
 import type { Realm } from '@keel/shared';
 
 /** One refresh-token family: a signed-in device. Tokens are stored hashed. */
@@ -6,6 +9,11 @@ import type { Realm } from '@keel/shared';
 @Index('IDX_sessions_user_id', ['userId'])
 @Index('IDX_sessions_platform_user_id', ['platformUserId'])
 @Index('IDX_sessions_org_id_created_at', ['orgId', 'createdAt'])
+@Check(
+  'CHK_sessions_owner',
+  `("realm" = 'tenant' AND "user_id" IS NOT NULL AND "org_id" IS NOT NULL AND "platform_user_id" IS NULL)
+          OR ("realm" = 'platform' AND "platform_user_id" IS NOT NULL AND "user_id" IS NULL AND "org_id" IS NULL)`,
+)
 export class Session {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -16,14 +24,30 @@ export class Session {
   @Column({ name: 'user_id', type: 'uuid', nullable: true })
   userId: string | null;
 
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_sessions_user_id' })
+  user?: User;
+
   @Column({ name: 'platform_user_id', type: 'uuid', nullable: true })
   platformUserId: string | null;
+
+  @ManyToOne(() => PlatformUser, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'platform_user_id', foreignKeyConstraintName: 'FK_sessions_platform_user_id' })
+  platformUser?: PlatformUser;
 
   @Column({ name: 'org_id', type: 'uuid', nullable: true })
   orgId: string | null;
 
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'org_id', foreignKeyConstraintName: 'FK_sessions_org_id' })
+  organization?: Organization;
+
   @Column({ name: 'refresh_token_hash', type: 'varchar', length: 64 })
   refreshTokenHash: string;
+
+  /** How many times the family rotated: a signed older generation presented again is proof of re-use. */
+  @Column({ name: 'refresh_generation', type: 'integer', default: 0 })
+  refreshGeneration: number;
 
   @Column({ name: 'previous_refresh_token_hash', type: 'varchar', length: 64, nullable: true })
   previousRefreshTokenHash: string | null;

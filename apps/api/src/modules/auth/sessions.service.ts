@@ -6,7 +6,7 @@ import type { Realm } from '@keel/shared';
 import { DataSource, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { ClockService } from '../../common/clock/clock.service';
-import { hashToken, randomToken } from '../../common/crypto/secret-box.service';
+import { hashToken, randomToken, SecretBoxService } from '../../common/crypto/secret-box.service';
 import type { Principal } from '../../common/decorators/principal.decorator';
 import type { RequestContext } from '../../common/http/request-context';
 import { orgIdOf, type Account } from './accounts.service';
@@ -45,6 +45,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: ClockService,
     private readonly config: AppConfig,
+    private readonly secretBox: SecretBoxService,
   ) {}
 
   private get repository() {
@@ -53,7 +54,6 @@ export class SessionsService {
 
   async create(realm: Realm, account: Account, context: RequestContext, options: { mfaVerified: boolean }): Promise<{ session: Session; refreshToken: string }> {
     const now = this.clock.now();
-    const secret = randomToken();
     const session = this.repository.create({
       realm,
       userId: realm === 'tenant' ? account.id : null,
@@ -68,7 +68,7 @@ export class SessionsService {
       expiresAt: new Date(now.getTime() + this.config.sessionTtlDays * 86_400_000),
     });
     await this.repository.save(session);
-    const refreshToken = `${session.id}.${secret}`;
+    const refreshToken = this.issueRefreshToken(session.id, 0);
     session.refreshTokenHash = hashToken(refreshToken);
     await this.repository.update({ id: session.id }, { refreshTokenHash: session.refreshTokenHash });
     return { session, refreshToken };
@@ -81,11 +81,13 @@ export class SessionsService {
 
   /** Moves the family to a new refresh token; the old one stays valid for racing tabs during the grace. */
   async rotate(session: Session, gracePairEncrypted: (refreshToken: string) => string): Promise<string> {
-    const refreshToken = `${session.id}.${randomToken()}`;
+    const generation = session.refreshGeneration + 1;
+    const refreshToken = this.issueRefreshToken(session.id, generation);
     const now = this.clock.now();
     await this.repository.update(
       { id: session.id },
       {
+        refreshGeneration: generation,
         previousRefreshTokenHash: session.refreshTokenHash,
         refreshTokenHash: hashToken(refreshToken),
         rotatedAt: now,
@@ -94,6 +96,25 @@ export class SessionsService {
       },
     );
     return refreshToken;
+  }
+
+  /**
+   * Refresh tokens are `<session id>.<generation>.<random>.<mac>`: only the current one's hash is
+   * stored, and the MAC lets an older generation be recognised as Keel's own (re-use) rather than a guess.
+   */
+  private issueRefreshToken(sessionId: string, generation: number): string {
+    const body = `${sessionId}.${generation}.${randomToken()}`;
+    return `${body}.${this.secretBox.sign(body)}`;
+  }
+
+  /** The session and generation of a refresh token Keel issued, or null for anything else. */
+  parseRefreshToken(token: string): { sessionId: string; generation: number } | null {
+    const parts = token.split('.');
+    if (parts.length !== 4) return null;
+    const [sessionId, generation, random, signature] = parts;
+    if (!/^[0-9a-f-]{36}$/i.test(sessionId) || !/^\d{1,9}$/.test(generation) || !random) return null;
+    if (!this.secretBox.verifySignature(`${sessionId}.${generation}.${random}`, signature)) return null;
+    return { sessionId, generation: Number(generation) };
   }
 
   async revoke(sessionId: string, reason: string): Promise<boolean> {

@@ -1,7 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { OrgPlan, OrgStatus } from '@keel/shared';
 
 @Entity('organizations')
+@Check('CHK_organizations_plan', `"plan" IN ('free', 'pro', 'enterprise')`)
+@Check('CHK_organizations_status', `"status" IN ('pending', 'active', 'suspended', 'rejected', 'pending_deletion', 'deleting')`)
 export class Organization {
   @PrimaryGeneratedColumn('uuid')
   id: string;

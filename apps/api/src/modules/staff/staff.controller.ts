@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patc
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlatformAccess } from '../../common/decorators/access.decorator';
 import { Audit } from '../../common/decorators/audit.decorator';
+import { EmptyBodyDto } from '../../common/http/empty-body.dto';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { PaginationQueryDto } from '../../common/http/pagination.dto';
 import { ChangeStaffRoleDto, CreateStaffUserDto, StaffUserDto, StaffUserListDto } from './dto/staff.dto';
@@ -46,7 +47,7 @@ export class StaffController {
   @ApiOkResponse({ type: StaffUserDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ description: 'Would leave no active super_admin', type: ErrorResponseDto })
-  disable(@Param('id', ParseUUIDPipe) id: string): Promise<StaffUserDto> {
+  disable(@Param('id', ParseUUIDPipe) id: string, @Body() _body: EmptyBodyDto): Promise<StaffUserDto> {
     return this.staff.disable(id);
   }
 }

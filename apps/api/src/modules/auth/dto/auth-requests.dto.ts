@@ -11,7 +11,7 @@ class CookieModeDto {
 }
 
 export class LoginDto extends CookieModeDto {
-  @ApiProperty({ example: 'admin@keel.local', maxLength: 320 })
+  @ApiProperty({ example: 'admin@keel.local', maxLength: 320, format: 'email' })
   @NormalizeEmail() @IsEmail() @MaxLength(320)
   email: string;
 
@@ -68,7 +68,7 @@ export class AcceptInviteDto {
 }
 
 export class PasswordResetRequestDto {
-  @ApiProperty({ maxLength: 320 })
+  @ApiProperty({ maxLength: 320, format: 'email' })
   @NormalizeEmail() @IsEmail() @MaxLength(320)
   email: string;
 }

@@ -5,7 +5,7 @@ import { PaginationDto } from '../../../common/http/pagination.dto';
 import { NormalizeEmail, Trim } from '../../../common/http/trim.decorator';
 
 export class CreateStaffUserDto {
-  @ApiProperty({ maxLength: 320 })
+  @ApiProperty({ maxLength: 320, format: 'email' })
   @NormalizeEmail() @IsEmail() @MaxLength(320)
   email: string;
 
