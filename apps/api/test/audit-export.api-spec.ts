@@ -6,24 +6,22 @@ import { AuditSealerService } from '../src/modules/audit/audit-sealer.service';
 import { AuditVerifierService } from '../src/modules/audit/audit-verifier.service';
 import { ReadSummaryService } from '../src/modules/audit/read-summary.service';
 import { createOrganization, createStaff, createTenantUser, signIn } from './support/factories';
-import { createIsolatedSchema, type IsolatedSchema } from './support/isolated-schema';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startIsolatedTestApp, type IsolatedSchema } from './support/isolated-schema';
+import type { TestApp } from './support/test-app';
 
 // Runs last in this file: nothing seals or verifies after these rows are written.
 const EXPORTED_ROWS = 40_000;
 
 describe('audit export, read summaries and scheduled verification (on a database of their own)', () => {
+  let isolatedApp: Awaited<ReturnType<typeof startIsolatedTestApp>>;
   let isolated: IsolatedSchema;
   let test: TestApp;
 
   beforeAll(async () => {
-    isolated = await createIsolatedSchema();
-    test = await startTestApp({ DATABASE_URL: isolated.appUrl, MIGRATION_DATABASE_URL: isolated.ownerUrl });
+    isolatedApp = await startIsolatedTestApp();
+    ({ test, isolated } = isolatedApp);
   });
-  afterAll(async () => {
-    await test.close();
-    await isolated.drop();
-  });
+  afterAll(() => isolatedApp.close());
 
   it('summarises a staff member’s reads per session instead of logging each one', async () => {
     const staff = await createStaff(test);

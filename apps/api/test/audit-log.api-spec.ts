@@ -3,7 +3,7 @@ import request from 'supertest';
 import { AuditSealerService } from '../src/modules/audit/audit-sealer.service';
 import { AuditRetentionService } from '../src/modules/audit/audit-retention.service';
 import { createOrganization, createStaff, createTenantUser, signIn, TEST_PASSWORD, uniqueEmail, uniqueIp } from './support/factories';
-import { createIsolatedSchema, type IsolatedSchema } from './support/isolated-schema';
+import { startIsolatedTestApp, type IsolatedSchema } from './support/isolated-schema';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('audit logs', () => {
@@ -176,17 +176,15 @@ describe('audit logs', () => {
   });
 
   describe('on a database of its own', () => {
+    let isolatedApp: Awaited<ReturnType<typeof startIsolatedTestApp>>;
     let isolated: IsolatedSchema;
     let own: TestApp;
 
     beforeAll(async () => {
-      isolated = await createIsolatedSchema();
-      own = await startTestApp({ DATABASE_URL: isolated.appUrl, MIGRATION_DATABASE_URL: isolated.ownerUrl });
+      isolatedApp = await startIsolatedTestApp();
+      ({ test: own, isolated } = isolatedApp);
     });
-    afterAll(async () => {
-      await own.close();
-      await isolated.drop();
-    });
+    afterAll(() => isolatedApp.close());
 
     it('keeps both chains intact under 16 concurrent writers, without serialising them on a chain lock', async () => {
       const staff = await signIn(own, await createStaff(own));
@@ -202,6 +200,28 @@ describe('audit logs', () => {
       await own.app.get(AuditSealerService).sealPending();
       const { body } = await request(own.http).get('/api/v1/platform/audit-log/verify').auth(staff.accessToken, { type: 'bearer' }).expect(200);
       expect(body).toEqual({ ok: true, checked: 8, unsealed: 0, first_broken_id: null });
+    });
+
+    it('seals an entry whose transaction commits late, after later entries were sealed, and the chain still verifies', async () => {
+      const staff = await signIn(own, await createStaff(own));
+      const sealer = own.app.get(AuditSealerService);
+      const slow = new Client({ connectionString: isolated.appUrl });
+      await slow.connect();
+      try {
+        await slow.query('BEGIN');
+        await slow.query("INSERT INTO platform_audit_log (action, created_at, actor_type) VALUES ('platform.late_commit', now(), 'system')");
+        await request(own.http).post('/api/v1/platform/users').auth(staff.accessToken, { type: 'bearer' }).send({ email: uniqueEmail('early'), name: 'E', role: 'support_admin' }).expect(201);
+        await sealer.sealPending();
+        await slow.query('COMMIT');
+      } finally {
+        await slow.end();
+      }
+      const verify = () => request(own.http).get('/api/v1/platform/audit-log/verify').auth(staff.accessToken, { type: 'bearer' }).expect(200);
+      expect((await verify()).body).toMatchObject({ ok: true, unsealed: 1 });
+      await sealer.sealPending();
+      expect((await verify()).body).toMatchObject({ ok: true, unsealed: 0, first_broken_id: null });
+      const [late] = await own.dataSource.query("SELECT count(*)::int AS count FROM audit_seals s JOIN platform_audit_log e ON e.id = s.entry_id WHERE e.action = 'platform.late_commit'");
+      expect(late.count).toBe(1);
     });
 
     it('still verifies after retention removed the old part of the chain, leaving an anchor', async () => {

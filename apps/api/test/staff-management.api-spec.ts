@@ -4,7 +4,7 @@ import { PlatformUser } from '../src/modules/staff/platform-user.entity';
 import { MailMessage } from '../src/modules/mail/mail-message.entity';
 import { createStaff, createTenantUser, signIn, uniqueEmail, type TestAccount } from './support/factories';
 import { errorMessage, expectErrorBody } from './support/http-assertions';
-import { createIsolatedSchema, type IsolatedSchema } from './support/isolated-schema';
+import { startIsolatedTestApp } from './support/isolated-schema';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const USERS = '/api/v1/platform/users';
@@ -276,17 +276,14 @@ describe('staff management (/api/v1/platform/users)', () => {
 // create them concurrently; disabling theirs, even briefly, would break those files). So this scenario runs
 // against its own freshly migrated copy of the schema, where the only staff are the ones created here.
 describe('the last active super_admin', () => {
-  let schema: IsolatedSchema;
+  let isolated: Awaited<ReturnType<typeof startIsolatedTestApp>>;
   let test: TestApp;
 
   beforeAll(async () => {
-    schema = await createIsolatedSchema();
-    test = await startTestApp({ DATABASE_URL: schema.appUrl, MIGRATION_DATABASE_URL: schema.ownerUrl });
+    isolated = await startIsolatedTestApp();
+    test = isolated.test;
   });
-  afterAll(async () => {
-    await test?.close();
-    await schema?.drop();
-  });
+  afterAll(() => isolated?.close());
 
   const demote = (token: string, id: string) => request(test.http).patch(`${USERS}/${id}/role`).auth(token, { type: 'bearer' }).send({ role: 'support_admin' });
   const disable = (token: string, id: string) => request(test.http).post(`${USERS}/${id}/disable`).auth(token, { type: 'bearer' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createDataSource, grantApplicationRole } from '../../src/database/migrate';
+import { startTestApp, type TestApp } from './test-app';
 
 export interface IsolatedSchema {
   /** The application role's URL, with `search_path` set to the schema. */
@@ -59,6 +60,20 @@ export async function createIsolatedSchema(options: { migrate?: boolean } = {}):
       } finally {
         await client.end();
       }
+    },
+  };
+}
+
+/** A test app of its own on a fresh isolated schema; close() stops it and drops the schema. */
+export async function startIsolatedTestApp(overrides: Record<string, string | undefined> = {}): Promise<{ test: TestApp; isolated: IsolatedSchema; close(): Promise<void> }> {
+  const isolated = await createIsolatedSchema();
+  const test = await startTestApp({ DATABASE_URL: isolated.appUrl, MIGRATION_DATABASE_URL: isolated.ownerUrl, ...overrides });
+  return {
+    test,
+    isolated,
+    close: async () => {
+      await test.close();
+      await isolated.drop();
     },
   };
 }

@@ -123,7 +123,7 @@ export class CreateAuditLogs1764600000000 implements MigrationInterface {
         v_removed bigint := 0;
       BEGIN
         -- The sealer's lock: no seal may be written for an entry being removed.
-        PERFORM pg_advisory_xact_lock(72410003);
+        PERFORM pg_advisory_xact_lock(hashtext(current_schema() || '.audit_sealer'));
         IF p_log = 'platform' THEN
           SELECT max(s.chain_index) INTO v_last_index FROM audit_seals s JOIN platform_audit_log e ON e.id = s.entry_id
            WHERE s.chain_key = p_chain_key AND e.created_at < p_cutoff;
@@ -161,7 +161,7 @@ export class CreateAuditLogs1764600000000 implements MigrationInterface {
         v_head audit_chain_heads%ROWTYPE;
         v_removed bigint := 0;
       BEGIN
-        PERFORM pg_advisory_xact_lock(72410003);
+        PERFORM pg_advisory_xact_lock(hashtext(current_schema() || '.audit_sealer'));
         SELECT * INTO v_head FROM audit_chain_heads WHERE chain_key = p_org_id::text;
         PERFORM set_config('keel.audit_purge', 'on', true);
         DELETE FROM audit_seals WHERE chain_key = p_org_id::text;

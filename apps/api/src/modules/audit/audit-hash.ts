@@ -2,6 +2,14 @@ import { createHash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** Selects the fields of HashableEntry from an audit table (optionally aliased). */
+export function hashableColumns(alias = ''): string {
+  const prefix = alias ? `${alias}.` : '';
+  return ['id', 'seq::text AS seq', 'action', 'created_at', 'actor_type', 'actor_id', 'actor_email', 'target_type', 'target_id', 'target_name', 'org_id', 'impersonation_id', 'metadata', 'ip_address', 'user_agent', 'request_id']
+    .map((column) => prefix + column)
+    .join(', ');
+}
+
 /** The fields a seal covers, as read back from the database. */
 export interface HashableEntry {
   id: string;

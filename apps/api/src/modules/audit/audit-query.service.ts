@@ -5,33 +5,16 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { resolvePage } from '../../common/http/pagination.dto';
+import { hashableColumns, type HashableEntry } from './audit-hash';
 import { AUDIT_TABLES, type AuditLogName } from './audit-sealer.service';
 import type { AuditEntryDto, AuditLogPageDto, PlatformAuditLogQueryDto } from './dto/audit-log.dto';
 
 // Counting stops here; beyond it the planner's estimate is reported (total_estimated: true).
 const EXACT_COUNT_LIMIT = 10_000;
-const COLUMNS = `id, seq::text AS seq, action, created_at, actor_type, actor_id, actor_email, target_type, target_id, target_name,
-  org_id, impersonation_id, metadata, ip_address, user_agent, request_id`;
+const COLUMNS = hashableColumns();
 const CSV_COLUMNS = ['id', 'seq', 'created_at', 'action', 'actor_type', 'actor_id', 'actor_email', 'target_type', 'target_id', 'target_name', 'org_id', 'impersonation_id', 'ip_address', 'user_agent', 'request_id', 'metadata'];
 
-interface EntryRow {
-  id: string;
-  seq: string;
-  action: string;
-  created_at: Date;
-  actor_type: string;
-  actor_id: string | null;
-  actor_email: string | null;
-  target_type: string | null;
-  target_id: string | null;
-  target_name: string | null;
-  org_id: string | null;
-  impersonation_id: string | null;
-  metadata: Record<string, unknown>;
-  ip_address: string | null;
-  user_agent: string | null;
-  request_id: string | null;
-}
+type EntryRow = HashableEntry;
 
 export type AuditFilters = Pick<PlatformAuditLogQueryDto, 'org_id' | 'action' | 'actor_id' | 'from' | 'to'>;
 
@@ -123,7 +106,7 @@ function toEntryDto(row: EntryRow): AuditEntryDto {
     target: row.target_type && row.target_id ? { type: row.target_type, id: row.target_id, name: row.target_name } : null,
     org_id: row.org_id,
     impersonation_id: row.impersonation_id,
-    metadata: row.metadata,
+    metadata: row.metadata as Record<string, unknown>,
     ip_address: row.ip_address,
     user_agent: row.user_agent,
     request_id: row.request_id,

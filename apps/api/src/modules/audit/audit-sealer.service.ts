@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { ClockService } from '../../common/clock/clock.service';
-import { chainHash, GENESIS_HASH, type HashableEntry } from './audit-hash';
+import { chainHash, GENESIS_HASH, hashableColumns, type HashableEntry } from './audit-hash';
 
-export const SEALER_LOCK_KEY = 72_410_003;
 export type AuditLogName = 'platform' | 'org';
 export const AUDIT_TABLES: Record<AuditLogName, string> = { platform: 'platform_audit_log', org: 'audit_log' };
 const BATCH_SIZE = 2_000;
@@ -18,9 +17,10 @@ export function chainKeyOf(log: AuditLogName, orgId: string | null): string {
 
 /**
  * Links committed entries into their hash chains, in the background, so that writers never wait
- * on a chain lock. One replica seals at a time (advisory lock). An entry is sealed once every
- * transaction that could still be writing before it has ended: entries are taken in
- * (transaction id, seq) order up to the oldest transaction still running.
+ * on a chain lock. One replica seals at a time (advisory lock). Each run seals every committed
+ * entry it can see that is not sealed yet, in (transaction id, seq) order, and then moves the
+ * log's horizon to the oldest transaction still running: everything older is final and sealed,
+ * so later runs only look at entries from there on — a late commit is never skipped.
  */
 @Injectable()
 export class AuditSealerService implements OnModuleInit, OnApplicationShutdown {
@@ -52,7 +52,8 @@ export class AuditSealerService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async sealWith(manager: EntityManager): Promise<number> {
-    const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [SEALER_LOCK_KEY]);
+    // One lock per schema (the purge functions take the same one): no seal for an entry being removed.
+    const [{ locked }] = await manager.query("SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.audit_sealer')) AS locked");
     if (!locked) return 0;
     const [{ horizon }] = await manager.query('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon');
     let sealed = 0;
@@ -62,19 +63,19 @@ export class AuditSealerService implements OnModuleInit, OnApplicationShutdown {
 
   private async sealLog(manager: EntityManager, log: AuditLogName, horizon: string): Promise<number> {
     const [{ horizon: from }] = await manager.query('SELECT horizon::text AS horizon FROM audit_sealer_state WHERE log = $1 FOR UPDATE', [log]);
-    if (BigInt(from) >= BigInt(horizon)) return 0;
     const heads = new Map<string, { index: bigint; hash: string }>();
     const sealedAt = this.clock.now();
     let sealed = 0;
     let after: [string, string] = [from, '0'];
     for (;;) {
       const entries: HashableEntry[] & { tx_id: string }[] = await manager.query(
-        `SELECT id, seq::text AS seq, action, created_at, actor_type, actor_id, actor_email, target_type, target_id, target_name,
-                org_id, impersonation_id, metadata, ip_address, user_agent, request_id, tx_id::text AS tx_id
-           FROM ${AUDIT_TABLES[log]}
-          WHERE (tx_id, seq) > ($1::bigint, $2::bigint) AND tx_id < $3::bigint
-          ORDER BY tx_id, seq LIMIT ${BATCH_SIZE}`,
-        [...after, horizon],
+        // Rows this statement sees are committed; those past the horizon may have been sealed by an earlier run.
+        `SELECT ${hashableColumns('e')}, e.tx_id::text AS tx_id
+           FROM ${AUDIT_TABLES[log]} e
+          WHERE (e.tx_id, e.seq) > ($1::bigint, $2::bigint)
+            AND NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.entry_id = e.id)
+          ORDER BY e.tx_id, e.seq LIMIT ${BATCH_SIZE}`,
+        after,
       );
       if (entries.length === 0) break;
       const seals: unknown[] = [];
@@ -99,7 +100,7 @@ export class AuditSealerService implements OnModuleInit, OnApplicationShutdown {
         [chainKey, head.index.toString(), head.hash],
       );
     }
-    await manager.query('UPDATE audit_sealer_state SET horizon = $2 WHERE log = $1', [log, horizon]);
+    if (BigInt(horizon) > BigInt(from)) await manager.query('UPDATE audit_sealer_state SET horizon = $2 WHERE log = $1', [log, horizon]);
     return sealed;
   }
 

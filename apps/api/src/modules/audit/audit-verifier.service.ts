@@ -4,10 +4,12 @@ import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { MetricsService } from '../health/metrics.service';
-import { chainHash, GENESIS_HASH, type HashableEntry } from './audit-hash';
+import { chainHash, GENESIS_HASH, hashableColumns, type HashableEntry } from './audit-hash';
 import { AUDIT_TABLES, type AuditLogName } from './audit-sealer.service';
 
 const BATCH_SIZE = 5_000;
+// Only entries past the sealer's horizon can be unsealed.
+const NOT_SEALED = 'NOT EXISTS (SELECT 1 FROM audit_seals s WHERE s.entry_id = e.id)';
 
 export interface ChainVerification {
   ok: boolean;
@@ -69,9 +71,7 @@ export class AuditVerifierService implements OnApplicationBootstrap {
 
     while (!firstBrokenId) {
       const links: (HashableEntry & { entry_id: string; chain_index: string; prev_hash: string; hash: string; present: boolean })[] = await this.dataSource.query(
-        `SELECT s.entry_id, s.chain_index::text AS chain_index, s.prev_hash, s.hash, e.id IS NOT NULL AS present,
-                e.id, e.seq::text AS seq, e.action, e.created_at, e.actor_type, e.actor_id, e.actor_email, e.target_type, e.target_id,
-                e.target_name, e.org_id, e.impersonation_id, e.metadata, e.ip_address, e.user_agent, e.request_id
+        `SELECT s.entry_id, s.chain_index::text AS chain_index, s.prev_hash, s.hash, e.id IS NOT NULL AS present, ${hashableColumns('e')}
            FROM audit_seals s LEFT JOIN ${AUDIT_TABLES[log]} e ON e.id = s.entry_id
           WHERE s.chain_key = $1 AND s.chain_index >= $2
           ORDER BY s.chain_index LIMIT ${BATCH_SIZE}`,
@@ -106,8 +106,8 @@ export class AuditVerifierService implements OnApplicationBootstrap {
     const [{ horizon }] = await this.dataSource.query('SELECT horizon::text AS horizon FROM audit_sealer_state WHERE log = $1', [log]);
     const [{ count }] =
       log === 'platform'
-        ? await this.dataSource.query('SELECT count(*)::int AS count FROM platform_audit_log WHERE tx_id >= $1', [horizon])
-        : await this.dataSource.query('SELECT count(*)::int AS count FROM audit_log WHERE tx_id >= $1 AND org_id = $2', [horizon, chainKey]);
+        ? await this.dataSource.query(`SELECT count(*)::int AS count FROM platform_audit_log e WHERE e.tx_id >= $1 AND ${NOT_SEALED}`, [horizon])
+        : await this.dataSource.query(`SELECT count(*)::int AS count FROM audit_log e WHERE e.tx_id >= $1 AND e.org_id = $2 AND ${NOT_SEALED}`, [horizon, chainKey]);
     return count;
   }
 }
