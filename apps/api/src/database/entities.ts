@@ -7,6 +7,15 @@ import { PlatformUser } from '../modules/staff/platform-user.entity';
 import { User } from '../modules/users/user.entity';
 import { CreateFoundation1764590000000 } from './migrations/1764590000000-CreateFoundation';
 import { CreateAuditLogs1764600000000 } from './migrations/1764600000000-CreateAuditLogs';
+import { CreateTenantDomain1764610000000 } from './migrations/1764610000000-CreateTenantDomain';
+import { AlertRule } from '../modules/alert-rules/alert-rule.entity';
+import { Budget } from '../modules/budgets/budget.entity';
+import { AccountAccessGrant } from '../modules/cloud-accounts/account-access-grant.entity';
+import { CloudAccount } from '../modules/cloud-accounts/cloud-account.entity';
+import { SyncJob } from '../modules/cloud-accounts/sync-job.entity';
+import { AnomalyAlert, CoverageData, NetworkCost, Recommendation, ResourceInventoryItem } from '../modules/costs/account-data.entities';
+import { CostRow } from '../modules/costs/cost-row.entity';
+import { ApiUsageHourly } from '../modules/telemetry/api-usage-hourly.entity';
 import { AuditAnchor, AuditChainHead, AuditSeal, AuditSealerState } from '../modules/audit/audit-chain.entities';
 import { OrgAuditEntry, PlatformAuditEntry } from '../modules/audit/audit-entry.entity';
 
@@ -25,5 +34,17 @@ export const ENTITIES = [
   AuditAnchor,
   AuditSealerState,
   AuditChainHead,
+  CloudAccount,
+  SyncJob,
+  AccountAccessGrant,
+  CostRow,
+  AnomalyAlert,
+  Recommendation,
+  NetworkCost,
+  ResourceInventoryItem,
+  CoverageData,
+  Budget,
+  AlertRule,
+  ApiUsageHourly,
 ];
-export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000];
+export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000];

@@ -21,6 +21,32 @@ export class Organization {
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status: OrgStatus;
 
+  /** Every user must enroll TOTP at their next sign-in. */
+  @Column({ name: 'require_2fa', type: 'boolean', default: false })
+  requireTwoFactor: boolean;
+
+  /** The owner's consent to platform support sessions (SPEC §6). */
+  @Column({ name: 'allow_platform_impersonation', type: 'boolean', default: true })
+  allowPlatformImpersonation: boolean;
+
+  // Counters kept current in the transaction of each change, so that dashboards never count big tables.
+  @Column({ name: 'user_count', type: 'integer', default: 0 })
+  userCount: number;
+
+  @Column({ name: 'account_count', type: 'integer', default: 0 })
+  accountCount: number;
+
+  /** Cloud accounts currently in the error state. */
+  @Column({ name: 'error_count', type: 'integer', default: 0 })
+  errorCount: number;
+
+  @Column({ name: 'cost_row_count', type: 'bigint', default: 0 })
+  costRowCount: string;
+
+  @Column({ name: 'last_sync_at', type: 'timestamptz', nullable: true })
+  lastSyncAt: Date | null;
+
+  @Index('IDX_organizations_created_at')
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
