@@ -21,6 +21,16 @@ import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MailModule } from './modules/mail/mail.module';
 import { StaffModule } from './modules/staff/staff.module';
+import { AlertRulesModule } from './modules/alert-rules/alert-rules.module';
+import { BudgetsModule } from './modules/budgets/budgets.module';
+import { CloudAccountsModule } from './modules/cloud-accounts/cloud-accounts.module';
+import { CostsModule } from './modules/costs/costs.module';
+import { InsightsModule } from './modules/insights/insights.module';
+import { MembersModule } from './modules/members/members.module';
+import { OrgsModule } from './modules/orgs/orgs.module';
+import { SignupModule } from './modules/signup/signup.module';
+import { TelemetryModule } from './modules/telemetry/telemetry.module';
+import { TenantOrgModule } from './modules/tenant-org/tenant-org.module';
 
 /** Wiring only: global guard, filter and pipe, and the feature modules. */
 @Module({})
@@ -58,6 +68,16 @@ export class AppModule {
         AuthModule,
         StaffModule,
         HealthModule,
+        OrgsModule,
+        TenantOrgModule,
+        MembersModule,
+        SignupModule,
+        CloudAccountsModule,
+        CostsModule,
+        InsightsModule,
+        BudgetsModule,
+        AlertRulesModule,
+        TelemetryModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -95,10 +95,11 @@ describe('audit logs', () => {
     const seen: { seq: number; target: { id: string } }[] = [];
     let cursor: string | null = null;
     do {
-      const { body } = await platformLog({ ...filter, limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
-      expect(body.pagination).toMatchObject({ limit: 2, total_estimated: false });
-      seen.push(...body.entries);
-      cursor = body.pagination.next_cursor;
+      const query: Record<string, string | number> = cursor ? { ...filter, limit: 2, cursor } : { ...filter, limit: 2 };
+      const page: { body: { entries: typeof seen; pagination: { next_cursor: string | null } } } = await platformLog(query).expect(200);
+      expect(page.body.pagination).toMatchObject({ limit: 2, total_estimated: false });
+      seen.push(...page.body.entries);
+      cursor = page.body.pagination.next_cursor;
     } while (cursor);
     const seqs = seen.map((entry) => entry.seq);
     expect(new Set(seqs).size).toBe(seqs.length);

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AcceptStaffInvitationData, AcceptStaffInvitationErrors, AcceptStaffInvitationResponses, AcceptUserInvitationData, AcceptUserInvitationErrors, AcceptUserInvitationResponses, ChangeStaffPasswordData, ChangeStaffPasswordErrors, ChangeStaffPasswordResponses, ChangeStaffUserRoleData, ChangeStaffUserRoleErrors, ChangeStaffUserRoleResponses, ChangeUserPasswordData, ChangeUserPasswordErrors, ChangeUserPasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetErrors, ConfirmStaffPasswordResetResponses, ConfirmUserPasswordResetData, ConfirmUserPasswordResetErrors, ConfirmUserPasswordResetResponses, CreateStaffUserData, CreateStaffUserErrors, CreateStaffUserResponses, DisableStaffUserData, DisableStaffUserErrors, DisableStaffUserResponses, EnrollStaffMfaData, EnrollStaffMfaErrors, EnrollStaffMfaResponses, EnrollUserMfaData, EnrollUserMfaErrors, EnrollUserMfaResponses, GetJwksData, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetStaffMeData, GetStaffMeErrors, GetStaffMeResponses, GetUserMeData, GetUserMeErrors, GetUserMeResponses, ListOrgAuditLogData, ListOrgAuditLogErrors, ListOrgAuditLogResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListPlatformAuditLogData, ListPlatformAuditLogErrors, ListPlatformAuditLogResponses, ListPlatformAuditLogsData, ListPlatformAuditLogsErrors, ListPlatformAuditLogsResponses, ListStaffUsersData, ListStaffUsersErrors, ListStaffUsersResponses, LoginStaffData, LoginStaffErrors, LoginStaffResponses, LoginUserData, LoginUserErrors, LoginUserResponses, LogoutStaffData, LogoutStaffErrors, LogoutStaffResponses, LogoutUserData, LogoutUserErrors, LogoutUserResponses, RefreshStaffSessionData, RefreshStaffSessionErrors, RefreshStaffSessionResponses, RefreshUserSessionData, RefreshUserSessionErrors, RefreshUserSessionResponses, RequestStaffPasswordResetData, RequestStaffPasswordResetErrors, RequestStaffPasswordResetResponses, RequestUserPasswordResetData, RequestUserPasswordResetErrors, RequestUserPasswordResetResponses, VerifyOrgAuditLogData, VerifyOrgAuditLogErrors, VerifyOrgAuditLogResponses, VerifyPlatformAuditLogData, VerifyPlatformAuditLogErrors, VerifyPlatformAuditLogResponses, VerifyStaffMfaData, VerifyStaffMfaErrors, VerifyStaffMfaResponses, VerifyUserMfaData, VerifyUserMfaErrors, VerifyUserMfaResponses } from './types.gen';
+import type { AcceptStaffInvitationData, AcceptStaffInvitationErrors, AcceptStaffInvitationResponses, AcceptUserInvitationData, AcceptUserInvitationErrors, AcceptUserInvitationResponses, ChangeOrgMemberRoleData, ChangeOrgMemberRoleErrors, ChangeOrgMemberRoleResponses, ChangeStaffPasswordData, ChangeStaffPasswordErrors, ChangeStaffPasswordResponses, ChangeStaffUserRoleData, ChangeStaffUserRoleErrors, ChangeStaffUserRoleResponses, ChangeUserPasswordData, ChangeUserPasswordErrors, ChangeUserPasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetErrors, ConfirmStaffPasswordResetResponses, ConfirmUserPasswordResetData, ConfirmUserPasswordResetErrors, ConfirmUserPasswordResetResponses, CreateAlertRuleData, CreateAlertRuleErrors, CreateAlertRuleResponses, CreateBudgetData, CreateBudgetErrors, CreateBudgetResponses, CreateCloudAccountData, CreateCloudAccountErrors, CreateCloudAccountResponses, CreateStaffUserData, CreateStaffUserErrors, CreateStaffUserResponses, DeleteAlertRuleData, DeleteAlertRuleErrors, DeleteAlertRuleResponses, DeleteBudgetData, DeleteBudgetErrors, DeleteBudgetResponses, DeleteCloudAccountData, DeleteCloudAccountErrors, DeleteCloudAccountResponses, DisableStaffUserData, DisableStaffUserErrors, DisableStaffUserResponses, EnrollStaffMfaData, EnrollStaffMfaErrors, EnrollStaffMfaResponses, EnrollUserMfaData, EnrollUserMfaErrors, EnrollUserMfaResponses, GetAlertRuleData, GetAlertRuleErrors, GetAlertRuleResponses, GetBudgetData, GetBudgetErrors, GetBudgetResponses, GetCloudAccountData, GetCloudAccountErrors, GetCloudAccountResponses, GetCostSummaryData, GetCostSummaryErrors, GetCostSummaryResponses, GetJwksData, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOrgData, GetOrgErrors, GetOrgResponses, GetStaffMeData, GetStaffMeErrors, GetStaffMeResponses, GetUserMeData, GetUserMeErrors, GetUserMeResponses, IngestApiCallsData, IngestApiCallsErrors, IngestApiCallsResponses, InviteOrgMemberData, InviteOrgMemberErrors, InviteOrgMemberResponses, ListAlertRulesData, ListAlertRulesErrors, ListAlertRulesResponses, ListAnomalyAlertsData, ListAnomalyAlertsErrors, ListAnomalyAlertsResponses, ListBudgetsData, ListBudgetsErrors, ListBudgetsResponses, ListCloudAccountsData, ListCloudAccountsErrors, ListCloudAccountsResponses, ListCostsData, ListCostsErrors, ListCostsResponses, ListOrgAuditLogData, ListOrgAuditLogErrors, ListOrgAuditLogResponses, ListOrgMembersData, ListOrgMembersErrors, ListOrgMembersResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListPlatformAuditLogData, ListPlatformAuditLogErrors, ListPlatformAuditLogResponses, ListPlatformAuditLogsData, ListPlatformAuditLogsErrors, ListPlatformAuditLogsResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListStaffUsersData, ListStaffUsersErrors, ListStaffUsersResponses, LoginStaffData, LoginStaffErrors, LoginStaffResponses, LoginUserData, LoginUserErrors, LoginUserResponses, LogoutStaffData, LogoutStaffErrors, LogoutStaffResponses, LogoutUserData, LogoutUserErrors, LogoutUserResponses, RefreshStaffSessionData, RefreshStaffSessionErrors, RefreshStaffSessionResponses, RefreshUserSessionData, RefreshUserSessionErrors, RefreshUserSessionResponses, RemoveOrgMemberData, RemoveOrgMemberErrors, RemoveOrgMemberResponses, RequestStaffPasswordResetData, RequestStaffPasswordResetErrors, RequestStaffPasswordResetResponses, RequestUserPasswordResetData, RequestUserPasswordResetErrors, RequestUserPasswordResetResponses, SignUpData, SignUpErrors, SignUpResponses, SyncCloudAccountData, SyncCloudAccountErrors, SyncCloudAccountResponses, TransferOrgOwnershipData, TransferOrgOwnershipErrors, TransferOrgOwnershipResponses, UpdateAlertRuleData, UpdateAlertRuleErrors, UpdateAlertRuleResponses, UpdateBudgetData, UpdateBudgetErrors, UpdateBudgetResponses, UpdateCloudAccountData, UpdateCloudAccountErrors, UpdateCloudAccountResponses, UpdateOrgSettingsData, UpdateOrgSettingsErrors, UpdateOrgSettingsResponses, VerifyOrgAuditLogData, VerifyOrgAuditLogErrors, VerifyOrgAuditLogResponses, VerifyPlatformAuditLogData, VerifyPlatformAuditLogErrors, VerifyPlatformAuditLogResponses, VerifyStaffMfaData, VerifyStaffMfaErrors, VerifyStaffMfaResponses, VerifyUserMfaData, VerifyUserMfaErrors, VerifyUserMfaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -38,6 +38,68 @@ export const listOrgAuditLog = <ThrowOnError extends boolean = false>(options?: 
 export const verifyOrgAuditLog = <ThrowOnError extends boolean = false>(options?: Options<VerifyOrgAuditLogData, ThrowOnError>) => (options?.client ?? client).get<VerifyOrgAuditLogResponses, VerifyOrgAuditLogErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/admin/audit-log/verify',
+    ...options
+});
+
+/**
+ * The org's alert rules
+ */
+export const listAlertRules = <ThrowOnError extends boolean = false>(options?: Options<ListAlertRulesData, ThrowOnError>) => (options?.client ?? client).get<ListAlertRulesResponses, ListAlertRulesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/alert-rules',
+    ...options
+});
+
+/**
+ * Create an alert rule
+ */
+export const createAlertRule = <ThrowOnError extends boolean = false>(options: Options<CreateAlertRuleData, ThrowOnError>) => (options.client ?? client).post<CreateAlertRuleResponses, CreateAlertRuleErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/alert-rules',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete an alert rule
+ */
+export const deleteAlertRule = <ThrowOnError extends boolean = false>(options: Options<DeleteAlertRuleData, ThrowOnError>) => (options.client ?? client).delete<DeleteAlertRuleResponses, DeleteAlertRuleErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/alert-rules/{id}',
+    ...options
+});
+
+/**
+ * One alert rule
+ */
+export const getAlertRule = <ThrowOnError extends boolean = false>(options: Options<GetAlertRuleData, ThrowOnError>) => (options.client ?? client).get<GetAlertRuleResponses, GetAlertRuleErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/alert-rules/{id}',
+    ...options
+});
+
+/**
+ * Change an alert rule
+ */
+export const updateAlertRule = <ThrowOnError extends boolean = false>(options: Options<UpdateAlertRuleData, ThrowOnError>) => (options.client ?? client).patch<UpdateAlertRuleResponses, UpdateAlertRuleErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/alert-rules/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Cost anomalies, newest first
+ */
+export const listAnomalyAlerts = <ThrowOnError extends boolean = false>(options?: Options<ListAnomalyAlertsData, ThrowOnError>) => (options?.client ?? client).get<ListAnomalyAlertsResponses, ListAnomalyAlertsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/anomaly-alerts',
     ...options
 });
 
@@ -160,12 +222,228 @@ export const refreshUserSession = <ThrowOnError extends boolean = false>(options
 });
 
 /**
+ * The org's budgets
+ */
+export const listBudgets = <ThrowOnError extends boolean = false>(options?: Options<ListBudgetsData, ThrowOnError>) => (options?.client ?? client).get<ListBudgetsResponses, ListBudgetsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/budgets',
+    ...options
+});
+
+/**
+ * Create a budget
+ */
+export const createBudget = <ThrowOnError extends boolean = false>(options: Options<CreateBudgetData, ThrowOnError>) => (options.client ?? client).post<CreateBudgetResponses, CreateBudgetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/budgets',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete a budget
+ */
+export const deleteBudget = <ThrowOnError extends boolean = false>(options: Options<DeleteBudgetData, ThrowOnError>) => (options.client ?? client).delete<DeleteBudgetResponses, DeleteBudgetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/budgets/{id}',
+    ...options
+});
+
+/**
+ * One budget
+ */
+export const getBudget = <ThrowOnError extends boolean = false>(options: Options<GetBudgetData, ThrowOnError>) => (options.client ?? client).get<GetBudgetResponses, GetBudgetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/budgets/{id}',
+    ...options
+});
+
+/**
+ * Change a budget
+ */
+export const updateBudget = <ThrowOnError extends boolean = false>(options: Options<UpdateBudgetData, ThrowOnError>) => (options.client ?? client).patch<UpdateBudgetResponses, UpdateBudgetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/budgets/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The org's cloud accounts
+ */
+export const listCloudAccounts = <ThrowOnError extends boolean = false>(options?: Options<ListCloudAccountsData, ThrowOnError>) => (options?.client ?? client).get<ListCloudAccountsResponses, ListCloudAccountsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/cloud-accounts',
+    ...options
+});
+
+/**
+ * Connect an AWS, Azure or GCP account
+ */
+export const createCloudAccount = <ThrowOnError extends boolean = false>(options: Options<CreateCloudAccountData, ThrowOnError>) => (options.client ?? client).post<CreateCloudAccountResponses, CreateCloudAccountErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/cloud-accounts',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Disconnect a cloud account and delete its data
+ */
+export const deleteCloudAccount = <ThrowOnError extends boolean = false>(options: Options<DeleteCloudAccountData, ThrowOnError>) => (options.client ?? client).delete<DeleteCloudAccountResponses, DeleteCloudAccountErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/cloud-accounts/{id}',
+    ...options
+});
+
+/**
+ * One cloud account
+ */
+export const getCloudAccount = <ThrowOnError extends boolean = false>(options: Options<GetCloudAccountData, ThrowOnError>) => (options.client ?? client).get<GetCloudAccountResponses, GetCloudAccountErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/cloud-accounts/{id}',
+    ...options
+});
+
+/**
+ * Rename a cloud account
+ */
+export const updateCloudAccount = <ThrowOnError extends boolean = false>(options: Options<UpdateCloudAccountData, ThrowOnError>) => (options.client ?? client).patch<UpdateCloudAccountResponses, UpdateCloudAccountErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/cloud-accounts/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Queue a sync of the billing data (an account already syncing keeps its job)
+ */
+export const syncCloudAccount = <ThrowOnError extends boolean = false>(options: Options<SyncCloudAccountData, ThrowOnError>) => (options.client ?? client).post<SyncCloudAccountResponses, SyncCloudAccountErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/cloud-accounts/{id}/sync',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Cost rows, newest first, filtered by date range, provider, service or account
+ */
+export const listCosts = <ThrowOnError extends boolean = false>(options?: Options<ListCostsData, ThrowOnError>) => (options?.client ?? client).get<ListCostsResponses, ListCostsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/costs',
+    ...options
+});
+
+/**
+ * Total, per provider and per day, for a date range (default: the last 30 days)
+ */
+export const getCostSummary = <ThrowOnError extends boolean = false>(options?: Options<GetCostSummaryData, ThrowOnError>) => (options?.client ?? client).get<GetCostSummaryResponses, GetCostSummaryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/costs/summary',
+    ...options
+});
+
+/**
  * The signed-in tenant user
  */
 export const getMe = <ThrowOnError extends boolean = false>(options?: Options<GetMeData, ThrowOnError>) => (options?.client ?? client).get<GetMeResponses, GetMeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/me',
     ...options
+});
+
+/**
+ * The organization of the signed-in user
+ */
+export const getOrg = <ThrowOnError extends boolean = false>(options?: Options<GetOrgData, ThrowOnError>) => (options?.client ?? client).get<GetOrgResponses, GetOrgErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/org',
+    ...options
+});
+
+/**
+ * Members of the organization
+ */
+export const listOrgMembers = <ThrowOnError extends boolean = false>(options?: Options<ListOrgMembersData, ThrowOnError>) => (options?.client ?? client).get<ListOrgMembersResponses, ListOrgMembersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/org/members',
+    ...options
+});
+
+/**
+ * Invite a member by e-mail
+ */
+export const inviteOrgMember = <ThrowOnError extends boolean = false>(options: Options<InviteOrgMemberData, ThrowOnError>) => (options.client ?? client).post<InviteOrgMemberResponses, InviteOrgMemberErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/org/members',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Remove a member from the organization
+ */
+export const removeOrgMember = <ThrowOnError extends boolean = false>(options: Options<RemoveOrgMemberData, ThrowOnError>) => (options.client ?? client).delete<RemoveOrgMemberResponses, RemoveOrgMemberErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/org/members/{id}',
+    ...options
+});
+
+/**
+ * Change a member's role; their sessions end
+ */
+export const changeOrgMemberRole = <ThrowOnError extends boolean = false>(options: Options<ChangeOrgMemberRoleData, ThrowOnError>) => (options.client ?? client).patch<ChangeOrgMemberRoleResponses, ChangeOrgMemberRoleErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/org/members/{id}/role',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Rename; owners also set require_2fa and allow_platform_impersonation
+ */
+export const updateOrgSettings = <ThrowOnError extends boolean = false>(options: Options<UpdateOrgSettingsData, ThrowOnError>) => (options.client ?? client).patch<UpdateOrgSettingsResponses, UpdateOrgSettingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/org/settings',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Make another member an owner and become an admin
+ */
+export const transferOrgOwnership = <ThrowOnError extends boolean = false>(options: Options<TransferOrgOwnershipData, ThrowOnError>) => (options.client ?? client).post<TransferOrgOwnershipResponses, TransferOrgOwnershipErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/org/transfer-ownership',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -363,6 +641,39 @@ export const disableStaffUser = <ThrowOnError extends boolean = false>(options: 
 export const changeStaffUserRole = <ThrowOnError extends boolean = false>(options: Options<ChangeStaffUserRoleData, ThrowOnError>) => (options.client ?? client).patch<ChangeStaffUserRoleResponses, ChangeStaffUserRoleErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/platform/users/{id}/role',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Savings recommendations, largest first
+ */
+export const listRecommendations = <ThrowOnError extends boolean = false>(options?: Options<ListRecommendationsData, ThrowOnError>) => (options?.client ?? client).get<ListRecommendationsResponses, ListRecommendationsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/recommendations',
+    ...options
+});
+
+/**
+ * Create an organization (pending approval) and its owner
+ */
+export const signUp = <ThrowOnError extends boolean = false>(options: Options<SignUpData, ThrowOnError>) => (options.client ?? client).post<SignUpResponses, SignUpErrors, ThrowOnError>({
+    url: '/api/v1/signup',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Ingest up to 5,000 API-call events (X-Ingest-Key)
+ */
+export const ingestApiCalls = <ThrowOnError extends boolean = false>(options: Options<IngestApiCallsData, ThrowOnError>) => (options.client ?? client).post<IngestApiCallsResponses, IngestApiCallsErrors, ThrowOnError>({
+    url: '/api/v1/telemetry/api-calls',
     ...options,
     headers: {
         'Content-Type': 'application/json',

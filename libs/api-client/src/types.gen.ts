@@ -9,6 +9,51 @@ export type AcceptInviteDto = {
     token: string;
 };
 
+export type AlertRuleDto = {
+    account_id: string | null;
+    created_at: string;
+    enabled: boolean;
+    id: string;
+    metric: 'daily_cost' | 'monthly_cost' | 'budget_percent' | 'anomaly';
+    name: string;
+    threshold: number;
+    updated_at: string;
+};
+
+export type AlertRuleListDto = {
+    items: Array<AlertRuleDto>;
+    pagination: PaginationDto;
+};
+
+export type AnomalyAlertDto = {
+    account_id: string;
+    actual_amount: number;
+    detected_at: string;
+    expected_amount: number;
+    id: string;
+    service: string;
+    severity: 'low' | 'medium' | 'high';
+    status: 'open' | 'resolved';
+};
+
+export type AnomalyAlertListDto = {
+    items: Array<AnomalyAlertDto>;
+    pagination: PaginationDto;
+};
+
+export type ApiCallBatchDto = {
+    events: Array<ApiCallEventDto>;
+};
+
+export type ApiCallEventDto = {
+    duration_ms: number;
+    method: string;
+    org_id: string;
+    path: string;
+    status: number;
+    ts: string;
+};
+
 export type AuditActorDto = {
     email: string | null;
     id: string | null;
@@ -67,6 +112,26 @@ export type AuditVerificationDto = {
     unsealed: number;
 };
 
+export type BudgetDto = {
+    account_id: string | null;
+    amount: number;
+    created_at: string;
+    currency: string;
+    id: string;
+    name: string;
+    period: 'monthly' | 'quarterly' | 'yearly';
+    updated_at: string;
+};
+
+export type BudgetListDto = {
+    items: Array<BudgetDto>;
+    pagination: PaginationDto;
+};
+
+export type ChangeMemberRoleDto = {
+    role: 'owner' | 'admin' | 'operator' | 'viewer';
+};
+
 export type ChangePasswordDto = {
     current_password: string;
     new_password: string;
@@ -76,10 +141,83 @@ export type ChangeStaffRoleDto = {
     role: 'super_admin' | 'support_admin';
 };
 
+export type CloudAccountDto = {
+    cost_row_count: number;
+    created_at: string;
+    external_id: string;
+    id: string;
+    last_synced_at: string | null;
+    name: string;
+    provider: 'aws' | 'azure' | 'gcp';
+    status: 'pending' | 'syncing' | 'connected' | 'error';
+    sync_error: string | null;
+};
+
+export type CloudAccountListDto = {
+    items: Array<CloudAccountDto>;
+    pagination: PaginationDto;
+};
+
+export type CostRowDto = {
+    account_id: string;
+    amount: number;
+    currency: string;
+    date: string;
+    id: string;
+    provider: 'aws' | 'azure' | 'gcp';
+    service: string;
+};
+
+export type CostRowListDto = {
+    items: Array<CostRowDto>;
+    pagination: PaginationDto;
+};
+
+export type CostSummaryDto = {
+    /**
+     * One point per day of the range, zeros included, oldest first
+     */
+    by_day: Array<DailyCostDto>;
+    by_provider: Array<ProviderCostDto>;
+    currency: string;
+    from: string;
+    latest_data_date: string | null;
+    row_count: number;
+    to: string;
+    total_cost: number;
+};
+
+export type CreateAlertRuleDto = {
+    account_id?: string;
+    enabled?: boolean;
+    metric: 'daily_cost' | 'monthly_cost' | 'budget_percent' | 'anomaly';
+    name: string;
+    threshold: number;
+};
+
+export type CreateBudgetDto = {
+    account_id?: string;
+    amount: number;
+    currency?: string;
+    name: string;
+    period: 'monthly' | 'quarterly' | 'yearly';
+};
+
+export type CreateCloudAccountDto = {
+    external_id: string;
+    name: string;
+    provider: 'aws' | 'azure' | 'gcp';
+};
+
 export type CreateStaffUserDto = {
     email: string;
     name: string;
     role: 'super_admin' | 'support_admin';
+};
+
+export type DailyCostDto = {
+    date: string;
+    total_cost: number;
 };
 
 export type EmptyBodyDto = {
@@ -94,6 +232,16 @@ export type ErrorResponseDto = {
      */
     request_id: string;
     statusCode: number;
+};
+
+export type IngestResultDto = {
+    accepted: number;
+};
+
+export type InviteMemberDto = {
+    email: string;
+    name?: string;
+    role: 'owner' | 'admin' | 'operator' | 'viewer';
 };
 
 export type JwksDto = {
@@ -122,6 +270,22 @@ export type MeDto = {
     role: 'super_admin' | 'support_admin' | 'owner' | 'admin' | 'operator' | 'viewer';
 };
 
+export type MemberDto = {
+    created_at: string;
+    email: string;
+    id: string;
+    last_login_at: string | null;
+    mfa_enabled: boolean;
+    name: string;
+    role: 'owner' | 'admin' | 'operator' | 'viewer';
+    status: 'invited' | 'active' | 'disabled';
+};
+
+export type MemberListDto = {
+    items: Array<MemberDto>;
+    pagination: PaginationDto;
+};
+
 export type MfaEnrollDto = {
     mfa_token: string;
 };
@@ -145,6 +309,25 @@ export type MfaVerifyDto = {
     code: string;
     cookie?: boolean;
     mfa_token: string;
+};
+
+export type OrgDto = {
+    account_count: number;
+    allow_platform_impersonation: boolean;
+    cost_row_count: number;
+    created_at: string;
+    /**
+     * Cloud accounts in the error state
+     */
+    error_count: number;
+    id: string;
+    last_sync_at: string | null;
+    name: string;
+    plan: 'free' | 'pro' | 'enterprise';
+    require_2fa: boolean;
+    slug: string;
+    status: 'pending' | 'active' | 'suspended' | 'rejected' | 'pending_deletion' | 'deleting';
+    user_count: number;
 };
 
 export type OutboxDto = {
@@ -177,9 +360,46 @@ export type PasswordResetRequestDto = {
     email: string;
 };
 
+export type ProviderCostDto = {
+    provider: 'aws' | 'azure' | 'gcp';
+    row_count: number;
+    total_cost: number;
+};
+
+export type RecommendationDto = {
+    account_id: string;
+    created_at: string;
+    estimated_monthly_savings: number;
+    id: string;
+    kind: string;
+    status: 'open' | 'dismissed' | 'applied';
+    title: string;
+};
+
+export type RecommendationListDto = {
+    items: Array<RecommendationDto>;
+    pagination: PaginationDto;
+};
+
 export type RefreshDto = {
     cookie?: boolean;
     refresh_token?: string;
+};
+
+export type SignupDto = {
+    email: string;
+    org_name: string;
+    password: string;
+    slug: string;
+};
+
+export type SignupResultDto = {
+    org_id: string;
+    slug: string;
+    /**
+     * The owner can sign in once the platform team approves the organization
+     */
+    status: 'pending';
 };
 
 export type StaffUserDto = {
@@ -202,6 +422,17 @@ export type SuccessResponseDto = {
     success: boolean;
 };
 
+export type SyncJobDto = {
+    account_id: string;
+    created_at: string;
+    error: string | null;
+    finished_at: string | null;
+    id: string;
+    rows_written: number;
+    status: 'queued' | 'running' | 'succeeded' | 'failed';
+    trigger: 'manual' | 'scheduled';
+};
+
 export type TokenPairDto = {
     /**
      * ES256 JWT, valid 15 minutes
@@ -214,6 +445,36 @@ export type TokenPairDto = {
     recovery_codes?: Array<string>;
     refresh_token?: string;
     token_type: 'Bearer';
+};
+
+export type TransferOwnershipDto = {
+    user_id: string;
+};
+
+export type UpdateAlertRuleDto = {
+    account_id?: string;
+    enabled?: boolean;
+    metric?: 'daily_cost' | 'monthly_cost' | 'budget_percent' | 'anomaly';
+    name?: string;
+    threshold?: number;
+};
+
+export type UpdateBudgetDto = {
+    account_id?: string;
+    amount?: number;
+    currency?: string;
+    name?: string;
+    period?: 'monthly' | 'quarterly' | 'yearly';
+};
+
+export type UpdateCloudAccountDto = {
+    name?: string;
+};
+
+export type UpdateOrgSettingsDto = {
+    allow_platform_impersonation?: boolean;
+    name?: string;
+    require_2fa?: boolean;
 };
 
 export type GetJwksData = {
@@ -298,6 +559,206 @@ export type VerifyOrgAuditLogResponses = {
 };
 
 export type VerifyOrgAuditLogResponse = VerifyOrgAuditLogResponses[keyof VerifyOrgAuditLogResponses];
+
+export type ListAlertRulesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+    };
+    url: '/api/v1/alert-rules';
+};
+
+export type ListAlertRulesErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListAlertRulesError = ListAlertRulesErrors[keyof ListAlertRulesErrors];
+
+export type ListAlertRulesResponses = {
+    200: AlertRuleListDto;
+};
+
+export type ListAlertRulesResponse = ListAlertRulesResponses[keyof ListAlertRulesResponses];
+
+export type CreateAlertRuleData = {
+    body: CreateAlertRuleDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/alert-rules';
+};
+
+export type CreateAlertRuleErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type CreateAlertRuleError = CreateAlertRuleErrors[keyof CreateAlertRuleErrors];
+
+export type CreateAlertRuleResponses = {
+    201: AlertRuleDto;
+};
+
+export type CreateAlertRuleResponse = CreateAlertRuleResponses[keyof CreateAlertRuleResponses];
+
+export type DeleteAlertRuleData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/alert-rules/{id}';
+};
+
+export type DeleteAlertRuleErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type DeleteAlertRuleError = DeleteAlertRuleErrors[keyof DeleteAlertRuleErrors];
+
+export type DeleteAlertRuleResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type DeleteAlertRuleResponse = DeleteAlertRuleResponses[keyof DeleteAlertRuleResponses];
+
+export type GetAlertRuleData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/alert-rules/{id}';
+};
+
+export type GetAlertRuleErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type GetAlertRuleError = GetAlertRuleErrors[keyof GetAlertRuleErrors];
+
+export type GetAlertRuleResponses = {
+    200: AlertRuleDto;
+};
+
+export type GetAlertRuleResponse = GetAlertRuleResponses[keyof GetAlertRuleResponses];
+
+export type UpdateAlertRuleData = {
+    body: UpdateAlertRuleDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/alert-rules/{id}';
+};
+
+export type UpdateAlertRuleErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type UpdateAlertRuleError = UpdateAlertRuleErrors[keyof UpdateAlertRuleErrors];
+
+export type UpdateAlertRuleResponses = {
+    200: AlertRuleDto;
+};
+
+export type UpdateAlertRuleResponse = UpdateAlertRuleResponses[keyof UpdateAlertRuleResponses];
+
+export type ListAnomalyAlertsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+    };
+    url: '/api/v1/anomaly-alerts';
+};
+
+export type ListAnomalyAlertsErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListAnomalyAlertsError = ListAnomalyAlertsErrors[keyof ListAnomalyAlertsErrors];
+
+export type ListAnomalyAlertsResponses = {
+    200: AnomalyAlertListDto;
+};
+
+export type ListAnomalyAlertsResponse = ListAnomalyAlertsResponses[keyof ListAnomalyAlertsResponses];
 
 export type AcceptUserInvitationData = {
     body: AcceptInviteDto;
@@ -562,6 +1023,447 @@ export type RefreshUserSessionResponses = {
 
 export type RefreshUserSessionResponse = RefreshUserSessionResponses[keyof RefreshUserSessionResponses];
 
+export type ListBudgetsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+    };
+    url: '/api/v1/budgets';
+};
+
+export type ListBudgetsErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListBudgetsError = ListBudgetsErrors[keyof ListBudgetsErrors];
+
+export type ListBudgetsResponses = {
+    200: BudgetListDto;
+};
+
+export type ListBudgetsResponse = ListBudgetsResponses[keyof ListBudgetsResponses];
+
+export type CreateBudgetData = {
+    body: CreateBudgetDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/budgets';
+};
+
+export type CreateBudgetErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type CreateBudgetError = CreateBudgetErrors[keyof CreateBudgetErrors];
+
+export type CreateBudgetResponses = {
+    201: BudgetDto;
+};
+
+export type CreateBudgetResponse = CreateBudgetResponses[keyof CreateBudgetResponses];
+
+export type DeleteBudgetData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/budgets/{id}';
+};
+
+export type DeleteBudgetErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type DeleteBudgetError = DeleteBudgetErrors[keyof DeleteBudgetErrors];
+
+export type DeleteBudgetResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type DeleteBudgetResponse = DeleteBudgetResponses[keyof DeleteBudgetResponses];
+
+export type GetBudgetData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/budgets/{id}';
+};
+
+export type GetBudgetErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type GetBudgetError = GetBudgetErrors[keyof GetBudgetErrors];
+
+export type GetBudgetResponses = {
+    200: BudgetDto;
+};
+
+export type GetBudgetResponse = GetBudgetResponses[keyof GetBudgetResponses];
+
+export type UpdateBudgetData = {
+    body: UpdateBudgetDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/budgets/{id}';
+};
+
+export type UpdateBudgetErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type UpdateBudgetError = UpdateBudgetErrors[keyof UpdateBudgetErrors];
+
+export type UpdateBudgetResponses = {
+    200: BudgetDto;
+};
+
+export type UpdateBudgetResponse = UpdateBudgetResponses[keyof UpdateBudgetResponses];
+
+export type ListCloudAccountsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+    };
+    url: '/api/v1/cloud-accounts';
+};
+
+export type ListCloudAccountsErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListCloudAccountsError = ListCloudAccountsErrors[keyof ListCloudAccountsErrors];
+
+export type ListCloudAccountsResponses = {
+    200: CloudAccountListDto;
+};
+
+export type ListCloudAccountsResponse = ListCloudAccountsResponses[keyof ListCloudAccountsResponses];
+
+export type CreateCloudAccountData = {
+    body: CreateCloudAccountDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/cloud-accounts';
+};
+
+export type CreateCloudAccountErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    /**
+     * Already connected
+     */
+    409: ErrorResponseDto;
+};
+
+export type CreateCloudAccountError = CreateCloudAccountErrors[keyof CreateCloudAccountErrors];
+
+export type CreateCloudAccountResponses = {
+    201: CloudAccountDto;
+};
+
+export type CreateCloudAccountResponse = CreateCloudAccountResponses[keyof CreateCloudAccountResponses];
+
+export type DeleteCloudAccountData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/cloud-accounts/{id}';
+};
+
+export type DeleteCloudAccountErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type DeleteCloudAccountError = DeleteCloudAccountErrors[keyof DeleteCloudAccountErrors];
+
+export type DeleteCloudAccountResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type DeleteCloudAccountResponse = DeleteCloudAccountResponses[keyof DeleteCloudAccountResponses];
+
+export type GetCloudAccountData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/cloud-accounts/{id}';
+};
+
+export type GetCloudAccountErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type GetCloudAccountError = GetCloudAccountErrors[keyof GetCloudAccountErrors];
+
+export type GetCloudAccountResponses = {
+    200: CloudAccountDto;
+};
+
+export type GetCloudAccountResponse = GetCloudAccountResponses[keyof GetCloudAccountResponses];
+
+export type UpdateCloudAccountData = {
+    body: UpdateCloudAccountDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/cloud-accounts/{id}';
+};
+
+export type UpdateCloudAccountErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type UpdateCloudAccountError = UpdateCloudAccountErrors[keyof UpdateCloudAccountErrors];
+
+export type UpdateCloudAccountResponses = {
+    200: CloudAccountDto;
+};
+
+export type UpdateCloudAccountResponse = UpdateCloudAccountResponses[keyof UpdateCloudAccountResponses];
+
+export type SyncCloudAccountData = {
+    body: EmptyBodyDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/cloud-accounts/{id}/sync';
+};
+
+export type SyncCloudAccountErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type SyncCloudAccountError = SyncCloudAccountErrors[keyof SyncCloudAccountErrors];
+
+export type SyncCloudAccountResponses = {
+    202: SyncJobDto;
+};
+
+export type SyncCloudAccountResponse = SyncCloudAccountResponses[keyof SyncCloudAccountResponses];
+
+export type ListCostsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+        from?: string;
+        to?: string;
+        provider?: 'aws' | 'azure' | 'gcp';
+        service?: string;
+        account_id?: string;
+    };
+    url: '/api/v1/costs';
+};
+
+export type ListCostsErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListCostsError = ListCostsErrors[keyof ListCostsErrors];
+
+export type ListCostsResponses = {
+    200: CostRowListDto;
+};
+
+export type ListCostsResponse = ListCostsResponses[keyof ListCostsResponses];
+
+export type GetCostSummaryData = {
+    body?: never;
+    path?: never;
+    query?: {
+        from?: string;
+        to?: string;
+    };
+    url: '/api/v1/costs/summary';
+};
+
+export type GetCostSummaryErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type GetCostSummaryError = GetCostSummaryErrors[keyof GetCostSummaryErrors];
+
+export type GetCostSummaryResponses = {
+    200: CostSummaryDto;
+};
+
+export type GetCostSummaryResponse = GetCostSummaryResponses[keyof GetCostSummaryResponses];
+
 export type GetMeData = {
     body?: never;
     path?: never;
@@ -591,6 +1493,242 @@ export type GetMeResponses = {
 };
 
 export type GetMeResponse = GetMeResponses[keyof GetMeResponses];
+
+export type GetOrgData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/org';
+};
+
+export type GetOrgErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type GetOrgError = GetOrgErrors[keyof GetOrgErrors];
+
+export type GetOrgResponses = {
+    200: OrgDto;
+};
+
+export type GetOrgResponse = GetOrgResponses[keyof GetOrgResponses];
+
+export type ListOrgMembersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+    };
+    url: '/api/v1/org/members';
+};
+
+export type ListOrgMembersErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListOrgMembersError = ListOrgMembersErrors[keyof ListOrgMembersErrors];
+
+export type ListOrgMembersResponses = {
+    200: MemberListDto;
+};
+
+export type ListOrgMembersResponse = ListOrgMembersResponses[keyof ListOrgMembersResponses];
+
+export type InviteOrgMemberData = {
+    body: InviteMemberDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/org/members';
+};
+
+export type InviteOrgMemberErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    /**
+     * The e-mail already belongs to a Keel account
+     */
+    409: ErrorResponseDto;
+};
+
+export type InviteOrgMemberError = InviteOrgMemberErrors[keyof InviteOrgMemberErrors];
+
+export type InviteOrgMemberResponses = {
+    201: MemberDto;
+};
+
+export type InviteOrgMemberResponse = InviteOrgMemberResponses[keyof InviteOrgMemberResponses];
+
+export type RemoveOrgMemberData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/org/members/{id}';
+};
+
+export type RemoveOrgMemberErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+    /**
+     * Would leave the organization without an owner
+     */
+    409: ErrorResponseDto;
+};
+
+export type RemoveOrgMemberError = RemoveOrgMemberErrors[keyof RemoveOrgMemberErrors];
+
+export type RemoveOrgMemberResponses = {
+    /**
+     * Removed
+     */
+    204: void;
+};
+
+export type RemoveOrgMemberResponse = RemoveOrgMemberResponses[keyof RemoveOrgMemberResponses];
+
+export type ChangeOrgMemberRoleData = {
+    body: ChangeMemberRoleDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/org/members/{id}/role';
+};
+
+export type ChangeOrgMemberRoleErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+    /**
+     * Would leave the organization without an owner
+     */
+    409: ErrorResponseDto;
+};
+
+export type ChangeOrgMemberRoleError = ChangeOrgMemberRoleErrors[keyof ChangeOrgMemberRoleErrors];
+
+export type ChangeOrgMemberRoleResponses = {
+    200: MemberDto;
+};
+
+export type ChangeOrgMemberRoleResponse = ChangeOrgMemberRoleResponses[keyof ChangeOrgMemberRoleResponses];
+
+export type UpdateOrgSettingsData = {
+    body: UpdateOrgSettingsDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/org/settings';
+};
+
+export type UpdateOrgSettingsErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type UpdateOrgSettingsError = UpdateOrgSettingsErrors[keyof UpdateOrgSettingsErrors];
+
+export type UpdateOrgSettingsResponses = {
+    200: OrgDto;
+};
+
+export type UpdateOrgSettingsResponse = UpdateOrgSettingsResponses[keyof UpdateOrgSettingsResponses];
+
+export type TransferOrgOwnershipData = {
+    body: TransferOwnershipDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/org/transfer-ownership';
+};
+
+export type TransferOrgOwnershipErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type TransferOrgOwnershipError = TransferOrgOwnershipErrors[keyof TransferOrgOwnershipErrors];
+
+export type TransferOrgOwnershipResponses = {
+    200: SuccessResponseDto;
+};
+
+export type TransferOrgOwnershipResponse = TransferOrgOwnershipResponses[keyof TransferOrgOwnershipResponses];
 
 export type ListPlatformAuditLogData = {
     body?: never;
@@ -1138,6 +2276,106 @@ export type ChangeStaffUserRoleResponses = {
 };
 
 export type ChangeStaffUserRoleResponse = ChangeStaffUserRoleResponses[keyof ChangeStaffUserRoleResponses];
+
+export type ListRecommendationsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+    };
+    url: '/api/v1/recommendations';
+};
+
+export type ListRecommendationsErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListRecommendationsError = ListRecommendationsErrors[keyof ListRecommendationsErrors];
+
+export type ListRecommendationsResponses = {
+    200: RecommendationListDto;
+};
+
+export type ListRecommendationsResponse = ListRecommendationsResponses[keyof ListRecommendationsResponses];
+
+export type SignUpData = {
+    body: SignupDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/signup';
+};
+
+export type SignUpErrors = {
+    /**
+     * Invalid input
+     */
+    400: ErrorResponseDto;
+    /**
+     * Slug or e-mail taken
+     */
+    409: ErrorResponseDto;
+    /**
+     * Too many attempts from this address
+     */
+    429: ErrorResponseDto;
+};
+
+export type SignUpError = SignUpErrors[keyof SignUpErrors];
+
+export type SignUpResponses = {
+    201: SignupResultDto;
+};
+
+export type SignUpResponse = SignUpResponses[keyof SignUpResponses];
+
+export type IngestApiCallsData = {
+    body: ApiCallBatchDto;
+    headers: {
+        /**
+         * The shared ingest secret (TELEMETRY_INGEST_KEY)
+         */
+        'X-Ingest-Key': string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/telemetry/api-calls';
+};
+
+export type IngestApiCallsErrors = {
+    /**
+     * Invalid events, or more than 5,000
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing or wrong X-Ingest-Key
+     */
+    401: ErrorResponseDto;
+    /**
+     * Body over 1 MiB
+     */
+    413: ErrorResponseDto;
+};
+
+export type IngestApiCallsError = IngestApiCallsErrors[keyof IngestApiCallsErrors];
+
+export type IngestApiCallsResponses = {
+    202: IngestResultDto;
+};
+
+export type IngestApiCallsResponse = IngestApiCallsResponses[keyof IngestApiCallsResponses];
 
 export type CheckLivenessData = {
     body?: never;

@@ -28,6 +28,8 @@ export class AppConfig {
   readonly sessionTtlDays: number;
   readonly staffRequire2fa: boolean;
   readonly auditPlatformRetentionDays: number;
+  readonly syncSchedule: string;
+  readonly telemetryIngestKey: string | undefined;
   readonly auditOrgRetentionDays: number;
   readonly bootstrapAdminEmail: string | undefined;
   readonly bootstrapAdminPassword: string | undefined;
@@ -56,6 +58,7 @@ export class AppConfig {
     this.sessionTtlDays = environment.SESSION_TTL_DAYS ?? 30;
     this.staffRequire2fa = environment.STAFF_REQUIRE_2FA ?? true;
     this.auditPlatformRetentionDays = environment.AUDIT_PLATFORM_RETENTION_DAYS ?? 365;
+    this.syncSchedule = environment.SYNC_SCHEDULE ?? '0 */6 * * *';
     this.auditOrgRetentionDays = environment.AUDIT_ORG_RETENTION_DAYS ?? 90;
     this.bootstrapAdminEmail = environment.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase();
     this.bootstrapAdminPassword = environment.BOOTSTRAP_ADMIN_PASSWORD;
@@ -71,6 +74,7 @@ export class AppConfig {
         throw new ConfigurationError('BOOTSTRAP_ADMIN_PASSWORD: BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD are set together');
       }
       this.seedDemoData = false;
+      this.telemetryIngestKey = environment.TELEMETRY_INGEST_KEY;
       this.jwtPrivateKeyPem = environment.JWT_PRIVATE_KEY!;
       this.dataEncryptionKey = Buffer.from(environment.DATA_ENCRYPTION_KEY!, 'base64');
     } else {
@@ -78,6 +82,7 @@ export class AppConfig {
       const demoSecrets = environment.JWT_PRIVATE_KEY && environment.DATA_ENCRYPTION_KEY ? undefined : loadOrCreateDemoSecrets(this.dataDir);
       this.jwtPrivateKeyPem = environment.JWT_PRIVATE_KEY ?? demoSecrets!.jwtPrivateKey;
       this.dataEncryptionKey = Buffer.from(environment.DATA_ENCRYPTION_KEY ?? demoSecrets!.dataEncryptionKey, 'base64');
+      this.telemetryIngestKey = environment.TELEMETRY_INGEST_KEY ?? loadOrCreateDemoSecrets(this.dataDir).telemetryIngestKey;
     }
   }
 
@@ -90,16 +95,18 @@ export class AppConfig {
 interface DemoSecrets {
   jwtPrivateKey: string;
   dataEncryptionKey: string;
+  telemetryIngestKey: string;
 }
 
 // Demo mode keeps generated keys beside its database so that a restart keeps sessions and TOTP secrets valid.
 function loadOrCreateDemoSecrets(dataDir: string): DemoSecrets {
   const file = join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoSecrets;
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<DemoSecrets>) : {};
+  if (existing.jwtPrivateKey && existing.dataEncryptionKey && existing.telemetryIngestKey) return existing as DemoSecrets;
   const secrets: DemoSecrets = {
-    jwtPrivateKey: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-    dataEncryptionKey: randomBytes(32).toString('base64'),
+    jwtPrivateKey: existing.jwtPrivateKey ?? generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    dataEncryptionKey: existing.dataEncryptionKey ?? randomBytes(32).toString('base64'),
+    telemetryIngestKey: existing.telemetryIngestKey ?? randomBytes(24).toString('base64url'),
   };
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });

@@ -95,6 +95,14 @@ export class Environment {
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   STAFF_REQUIRE_2FA?: boolean;
 
+  /** Cron (UTC) of the scheduled sync of every cloud account. */
+  @IsOptional() @Matches(/^\S+( \S+){4}$/, { message: 'SYNC_SCHEDULE must be a five-field cron expression' })
+  SYNC_SCHEDULE?: string;
+
+  /** Shared secret of the telemetry ingest (X-Ingest-Key); ingest is refused while unset (generated in demo mode). */
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(16)
+  TELEMETRY_INGEST_KEY?: string;
+
   @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(3650)
   AUDIT_PLATFORM_RETENTION_DAYS?: number;
 

@@ -3,8 +3,8 @@
 import { type DefaultError, type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen';
-import { acceptStaffInvitation, acceptUserInvitation, changeStaffPassword, changeStaffUserRole, changeUserPassword, checkLiveness, checkReadiness, confirmStaffPasswordReset, confirmUserPasswordReset, createStaffUser, disableStaffUser, enrollStaffMfa, enrollUserMfa, getJwks, getMe, getStaffMe, getUserMe, listOrgAuditLog, listOutbox, listPlatformAuditLog, listPlatformAuditLogs, listStaffUsers, loginStaff, loginUser, logoutStaff, logoutUser, type Options, refreshStaffSession, refreshUserSession, requestStaffPasswordReset, requestUserPasswordReset, verifyOrgAuditLog, verifyPlatformAuditLog, verifyStaffMfa, verifyUserMfa } from '../sdk.gen';
-import type { AcceptStaffInvitationData, AcceptStaffInvitationError, AcceptStaffInvitationResponse, AcceptUserInvitationData, AcceptUserInvitationError, AcceptUserInvitationResponse, ChangeStaffPasswordData, ChangeStaffPasswordError, ChangeStaffPasswordResponse, ChangeStaffUserRoleData, ChangeStaffUserRoleError, ChangeStaffUserRoleResponse, ChangeUserPasswordData, ChangeUserPasswordError, ChangeUserPasswordResponse, CheckLivenessData, CheckLivenessResponse, CheckReadinessData, CheckReadinessError, CheckReadinessResponse, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetError, ConfirmStaffPasswordResetResponse, ConfirmUserPasswordResetData, ConfirmUserPasswordResetError, ConfirmUserPasswordResetResponse, CreateStaffUserData, CreateStaffUserError, CreateStaffUserResponse, DisableStaffUserData, DisableStaffUserError, DisableStaffUserResponse, EnrollStaffMfaData, EnrollStaffMfaError, EnrollStaffMfaResponse, EnrollUserMfaData, EnrollUserMfaError, EnrollUserMfaResponse, GetJwksData, GetJwksResponse, GetMeData, GetMeError, GetMeResponse, GetStaffMeData, GetStaffMeError, GetStaffMeResponse, GetUserMeData, GetUserMeError, GetUserMeResponse, ListOrgAuditLogData, ListOrgAuditLogError, ListOrgAuditLogResponse, ListOutboxData, ListOutboxError, ListOutboxResponse, ListPlatformAuditLogData, ListPlatformAuditLogError, ListPlatformAuditLogResponse, ListPlatformAuditLogsData, ListPlatformAuditLogsError, ListPlatformAuditLogsResponse, ListStaffUsersData, ListStaffUsersError, ListStaffUsersResponse, LoginStaffData, LoginStaffError, LoginStaffResponse, LoginUserData, LoginUserError, LoginUserResponse, LogoutStaffData, LogoutStaffError, LogoutStaffResponse, LogoutUserData, LogoutUserError, LogoutUserResponse, RefreshStaffSessionData, RefreshStaffSessionError, RefreshStaffSessionResponse, RefreshUserSessionData, RefreshUserSessionError, RefreshUserSessionResponse, RequestStaffPasswordResetData, RequestStaffPasswordResetError, RequestStaffPasswordResetResponse, RequestUserPasswordResetData, RequestUserPasswordResetError, RequestUserPasswordResetResponse, VerifyOrgAuditLogData, VerifyOrgAuditLogError, VerifyOrgAuditLogResponse, VerifyPlatformAuditLogData, VerifyPlatformAuditLogError, VerifyPlatformAuditLogResponse, VerifyStaffMfaData, VerifyStaffMfaError, VerifyStaffMfaResponse, VerifyUserMfaData, VerifyUserMfaError, VerifyUserMfaResponse } from '../types.gen';
+import { acceptStaffInvitation, acceptUserInvitation, changeOrgMemberRole, changeStaffPassword, changeStaffUserRole, changeUserPassword, checkLiveness, checkReadiness, confirmStaffPasswordReset, confirmUserPasswordReset, createAlertRule, createBudget, createCloudAccount, createStaffUser, deleteAlertRule, deleteBudget, deleteCloudAccount, disableStaffUser, enrollStaffMfa, enrollUserMfa, getAlertRule, getBudget, getCloudAccount, getCostSummary, getJwks, getMe, getOrg, getStaffMe, getUserMe, ingestApiCalls, inviteOrgMember, listAlertRules, listAnomalyAlerts, listBudgets, listCloudAccounts, listCosts, listOrgAuditLog, listOrgMembers, listOutbox, listPlatformAuditLog, listPlatformAuditLogs, listRecommendations, listStaffUsers, loginStaff, loginUser, logoutStaff, logoutUser, type Options, refreshStaffSession, refreshUserSession, removeOrgMember, requestStaffPasswordReset, requestUserPasswordReset, signUp, syncCloudAccount, transferOrgOwnership, updateAlertRule, updateBudget, updateCloudAccount, updateOrgSettings, verifyOrgAuditLog, verifyPlatformAuditLog, verifyStaffMfa, verifyUserMfa } from '../sdk.gen';
+import type { AcceptStaffInvitationData, AcceptStaffInvitationError, AcceptStaffInvitationResponse, AcceptUserInvitationData, AcceptUserInvitationError, AcceptUserInvitationResponse, ChangeOrgMemberRoleData, ChangeOrgMemberRoleError, ChangeOrgMemberRoleResponse, ChangeStaffPasswordData, ChangeStaffPasswordError, ChangeStaffPasswordResponse, ChangeStaffUserRoleData, ChangeStaffUserRoleError, ChangeStaffUserRoleResponse, ChangeUserPasswordData, ChangeUserPasswordError, ChangeUserPasswordResponse, CheckLivenessData, CheckLivenessResponse, CheckReadinessData, CheckReadinessError, CheckReadinessResponse, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetError, ConfirmStaffPasswordResetResponse, ConfirmUserPasswordResetData, ConfirmUserPasswordResetError, ConfirmUserPasswordResetResponse, CreateAlertRuleData, CreateAlertRuleError, CreateAlertRuleResponse, CreateBudgetData, CreateBudgetError, CreateBudgetResponse, CreateCloudAccountData, CreateCloudAccountError, CreateCloudAccountResponse, CreateStaffUserData, CreateStaffUserError, CreateStaffUserResponse, DeleteAlertRuleData, DeleteAlertRuleError, DeleteAlertRuleResponse, DeleteBudgetData, DeleteBudgetError, DeleteBudgetResponse, DeleteCloudAccountData, DeleteCloudAccountError, DeleteCloudAccountResponse, DisableStaffUserData, DisableStaffUserError, DisableStaffUserResponse, EnrollStaffMfaData, EnrollStaffMfaError, EnrollStaffMfaResponse, EnrollUserMfaData, EnrollUserMfaError, EnrollUserMfaResponse, GetAlertRuleData, GetAlertRuleError, GetAlertRuleResponse, GetBudgetData, GetBudgetError, GetBudgetResponse, GetCloudAccountData, GetCloudAccountError, GetCloudAccountResponse, GetCostSummaryData, GetCostSummaryError, GetCostSummaryResponse, GetJwksData, GetJwksResponse, GetMeData, GetMeError, GetMeResponse, GetOrgData, GetOrgError, GetOrgResponse, GetStaffMeData, GetStaffMeError, GetStaffMeResponse, GetUserMeData, GetUserMeError, GetUserMeResponse, IngestApiCallsData, IngestApiCallsError, IngestApiCallsResponse, InviteOrgMemberData, InviteOrgMemberError, InviteOrgMemberResponse, ListAlertRulesData, ListAlertRulesError, ListAlertRulesResponse, ListAnomalyAlertsData, ListAnomalyAlertsError, ListAnomalyAlertsResponse, ListBudgetsData, ListBudgetsError, ListBudgetsResponse, ListCloudAccountsData, ListCloudAccountsError, ListCloudAccountsResponse, ListCostsData, ListCostsError, ListCostsResponse, ListOrgAuditLogData, ListOrgAuditLogError, ListOrgAuditLogResponse, ListOrgMembersData, ListOrgMembersError, ListOrgMembersResponse, ListOutboxData, ListOutboxError, ListOutboxResponse, ListPlatformAuditLogData, ListPlatformAuditLogError, ListPlatformAuditLogResponse, ListPlatformAuditLogsData, ListPlatformAuditLogsError, ListPlatformAuditLogsResponse, ListRecommendationsData, ListRecommendationsError, ListRecommendationsResponse, ListStaffUsersData, ListStaffUsersError, ListStaffUsersResponse, LoginStaffData, LoginStaffError, LoginStaffResponse, LoginUserData, LoginUserError, LoginUserResponse, LogoutStaffData, LogoutStaffError, LogoutStaffResponse, LogoutUserData, LogoutUserError, LogoutUserResponse, RefreshStaffSessionData, RefreshStaffSessionError, RefreshStaffSessionResponse, RefreshUserSessionData, RefreshUserSessionError, RefreshUserSessionResponse, RemoveOrgMemberData, RemoveOrgMemberError, RemoveOrgMemberResponse, RequestStaffPasswordResetData, RequestStaffPasswordResetError, RequestStaffPasswordResetResponse, RequestUserPasswordResetData, RequestUserPasswordResetError, RequestUserPasswordResetResponse, SignUpData, SignUpError, SignUpResponse, SyncCloudAccountData, SyncCloudAccountError, SyncCloudAccountResponse, TransferOrgOwnershipData, TransferOrgOwnershipError, TransferOrgOwnershipResponse, UpdateAlertRuleData, UpdateAlertRuleError, UpdateAlertRuleResponse, UpdateBudgetData, UpdateBudgetError, UpdateBudgetResponse, UpdateCloudAccountData, UpdateCloudAccountError, UpdateCloudAccountResponse, UpdateOrgSettingsData, UpdateOrgSettingsError, UpdateOrgSettingsResponse, VerifyOrgAuditLogData, VerifyOrgAuditLogError, VerifyOrgAuditLogResponse, VerifyPlatformAuditLogData, VerifyPlatformAuditLogError, VerifyPlatformAuditLogResponse, VerifyStaffMfaData, VerifyStaffMfaError, VerifyStaffMfaResponse, VerifyUserMfaData, VerifyUserMfaError, VerifyUserMfaResponse } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -147,6 +147,165 @@ export const verifyOrgAuditLogOptions = (options?: Options<VerifyOrgAuditLogData
         return data;
     },
     queryKey: verifyOrgAuditLogQueryKey(options)
+});
+
+export const listAlertRulesQueryKey = (options?: Options<ListAlertRulesData>) => createQueryKey('listAlertRules', options);
+
+/**
+ * The org's alert rules
+ */
+export const listAlertRulesOptions = (options?: Options<ListAlertRulesData>) => queryOptions<ListAlertRulesResponse, ListAlertRulesError, ListAlertRulesResponse, ReturnType<typeof listAlertRulesQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listAlertRules({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listAlertRulesQueryKey(options)
+});
+
+export const listAlertRulesInfiniteQueryKey = (options?: Options<ListAlertRulesData>): QueryKey<Options<ListAlertRulesData>> => createQueryKey('listAlertRules', options, true);
+
+/**
+ * The org's alert rules
+ */
+export const listAlertRulesInfiniteOptions = (options?: Options<ListAlertRulesData>) => infiniteQueryOptions<ListAlertRulesResponse, ListAlertRulesError, InfiniteData<ListAlertRulesResponse>, QueryKey<Options<ListAlertRulesData>>, number | Pick<QueryKey<Options<ListAlertRulesData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListAlertRulesData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listAlertRules({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listAlertRulesInfiniteQueryKey(options)
+});
+
+/**
+ * Create an alert rule
+ */
+export const createAlertRuleMutation = (options?: Partial<Options<CreateAlertRuleData>>): UseMutationOptions<CreateAlertRuleResponse, CreateAlertRuleError, Options<CreateAlertRuleData>> => {
+    const mutationOptions: UseMutationOptions<CreateAlertRuleResponse, CreateAlertRuleError, Options<CreateAlertRuleData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await createAlertRule({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Delete an alert rule
+ */
+export const deleteAlertRuleMutation = (options?: Partial<Options<DeleteAlertRuleData>>): UseMutationOptions<DeleteAlertRuleResponse, DeleteAlertRuleError, Options<DeleteAlertRuleData>> => {
+    const mutationOptions: UseMutationOptions<DeleteAlertRuleResponse, DeleteAlertRuleError, Options<DeleteAlertRuleData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await deleteAlertRule({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getAlertRuleQueryKey = (options: Options<GetAlertRuleData>) => createQueryKey('getAlertRule', options);
+
+/**
+ * One alert rule
+ */
+export const getAlertRuleOptions = (options: Options<GetAlertRuleData>) => queryOptions<GetAlertRuleResponse, GetAlertRuleError, GetAlertRuleResponse, ReturnType<typeof getAlertRuleQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getAlertRule({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getAlertRuleQueryKey(options)
+});
+
+/**
+ * Change an alert rule
+ */
+export const updateAlertRuleMutation = (options?: Partial<Options<UpdateAlertRuleData>>): UseMutationOptions<UpdateAlertRuleResponse, UpdateAlertRuleError, Options<UpdateAlertRuleData>> => {
+    const mutationOptions: UseMutationOptions<UpdateAlertRuleResponse, UpdateAlertRuleError, Options<UpdateAlertRuleData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await updateAlertRule({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const listAnomalyAlertsQueryKey = (options?: Options<ListAnomalyAlertsData>) => createQueryKey('listAnomalyAlerts', options);
+
+/**
+ * Cost anomalies, newest first
+ */
+export const listAnomalyAlertsOptions = (options?: Options<ListAnomalyAlertsData>) => queryOptions<ListAnomalyAlertsResponse, ListAnomalyAlertsError, ListAnomalyAlertsResponse, ReturnType<typeof listAnomalyAlertsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listAnomalyAlerts({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listAnomalyAlertsQueryKey(options)
+});
+
+export const listAnomalyAlertsInfiniteQueryKey = (options?: Options<ListAnomalyAlertsData>): QueryKey<Options<ListAnomalyAlertsData>> => createQueryKey('listAnomalyAlerts', options, true);
+
+/**
+ * Cost anomalies, newest first
+ */
+export const listAnomalyAlertsInfiniteOptions = (options?: Options<ListAnomalyAlertsData>) => infiniteQueryOptions<ListAnomalyAlertsResponse, ListAnomalyAlertsError, InfiniteData<ListAnomalyAlertsResponse>, QueryKey<Options<ListAnomalyAlertsData>>, number | Pick<QueryKey<Options<ListAnomalyAlertsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListAnomalyAlertsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listAnomalyAlerts({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listAnomalyAlertsInfiniteQueryKey(options)
 });
 
 /**
@@ -320,6 +479,314 @@ export const refreshUserSessionMutation = (options?: Partial<Options<RefreshUser
     return mutationOptions;
 };
 
+export const listBudgetsQueryKey = (options?: Options<ListBudgetsData>) => createQueryKey('listBudgets', options);
+
+/**
+ * The org's budgets
+ */
+export const listBudgetsOptions = (options?: Options<ListBudgetsData>) => queryOptions<ListBudgetsResponse, ListBudgetsError, ListBudgetsResponse, ReturnType<typeof listBudgetsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listBudgets({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listBudgetsQueryKey(options)
+});
+
+export const listBudgetsInfiniteQueryKey = (options?: Options<ListBudgetsData>): QueryKey<Options<ListBudgetsData>> => createQueryKey('listBudgets', options, true);
+
+/**
+ * The org's budgets
+ */
+export const listBudgetsInfiniteOptions = (options?: Options<ListBudgetsData>) => infiniteQueryOptions<ListBudgetsResponse, ListBudgetsError, InfiniteData<ListBudgetsResponse>, QueryKey<Options<ListBudgetsData>>, number | Pick<QueryKey<Options<ListBudgetsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListBudgetsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listBudgets({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listBudgetsInfiniteQueryKey(options)
+});
+
+/**
+ * Create a budget
+ */
+export const createBudgetMutation = (options?: Partial<Options<CreateBudgetData>>): UseMutationOptions<CreateBudgetResponse, CreateBudgetError, Options<CreateBudgetData>> => {
+    const mutationOptions: UseMutationOptions<CreateBudgetResponse, CreateBudgetError, Options<CreateBudgetData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await createBudget({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Delete a budget
+ */
+export const deleteBudgetMutation = (options?: Partial<Options<DeleteBudgetData>>): UseMutationOptions<DeleteBudgetResponse, DeleteBudgetError, Options<DeleteBudgetData>> => {
+    const mutationOptions: UseMutationOptions<DeleteBudgetResponse, DeleteBudgetError, Options<DeleteBudgetData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await deleteBudget({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getBudgetQueryKey = (options: Options<GetBudgetData>) => createQueryKey('getBudget', options);
+
+/**
+ * One budget
+ */
+export const getBudgetOptions = (options: Options<GetBudgetData>) => queryOptions<GetBudgetResponse, GetBudgetError, GetBudgetResponse, ReturnType<typeof getBudgetQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getBudget({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getBudgetQueryKey(options)
+});
+
+/**
+ * Change a budget
+ */
+export const updateBudgetMutation = (options?: Partial<Options<UpdateBudgetData>>): UseMutationOptions<UpdateBudgetResponse, UpdateBudgetError, Options<UpdateBudgetData>> => {
+    const mutationOptions: UseMutationOptions<UpdateBudgetResponse, UpdateBudgetError, Options<UpdateBudgetData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await updateBudget({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const listCloudAccountsQueryKey = (options?: Options<ListCloudAccountsData>) => createQueryKey('listCloudAccounts', options);
+
+/**
+ * The org's cloud accounts
+ */
+export const listCloudAccountsOptions = (options?: Options<ListCloudAccountsData>) => queryOptions<ListCloudAccountsResponse, ListCloudAccountsError, ListCloudAccountsResponse, ReturnType<typeof listCloudAccountsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listCloudAccounts({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listCloudAccountsQueryKey(options)
+});
+
+export const listCloudAccountsInfiniteQueryKey = (options?: Options<ListCloudAccountsData>): QueryKey<Options<ListCloudAccountsData>> => createQueryKey('listCloudAccounts', options, true);
+
+/**
+ * The org's cloud accounts
+ */
+export const listCloudAccountsInfiniteOptions = (options?: Options<ListCloudAccountsData>) => infiniteQueryOptions<ListCloudAccountsResponse, ListCloudAccountsError, InfiniteData<ListCloudAccountsResponse>, QueryKey<Options<ListCloudAccountsData>>, number | Pick<QueryKey<Options<ListCloudAccountsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListCloudAccountsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listCloudAccounts({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listCloudAccountsInfiniteQueryKey(options)
+});
+
+/**
+ * Connect an AWS, Azure or GCP account
+ */
+export const createCloudAccountMutation = (options?: Partial<Options<CreateCloudAccountData>>): UseMutationOptions<CreateCloudAccountResponse, CreateCloudAccountError, Options<CreateCloudAccountData>> => {
+    const mutationOptions: UseMutationOptions<CreateCloudAccountResponse, CreateCloudAccountError, Options<CreateCloudAccountData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await createCloudAccount({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Disconnect a cloud account and delete its data
+ */
+export const deleteCloudAccountMutation = (options?: Partial<Options<DeleteCloudAccountData>>): UseMutationOptions<DeleteCloudAccountResponse, DeleteCloudAccountError, Options<DeleteCloudAccountData>> => {
+    const mutationOptions: UseMutationOptions<DeleteCloudAccountResponse, DeleteCloudAccountError, Options<DeleteCloudAccountData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await deleteCloudAccount({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getCloudAccountQueryKey = (options: Options<GetCloudAccountData>) => createQueryKey('getCloudAccount', options);
+
+/**
+ * One cloud account
+ */
+export const getCloudAccountOptions = (options: Options<GetCloudAccountData>) => queryOptions<GetCloudAccountResponse, GetCloudAccountError, GetCloudAccountResponse, ReturnType<typeof getCloudAccountQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getCloudAccount({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getCloudAccountQueryKey(options)
+});
+
+/**
+ * Rename a cloud account
+ */
+export const updateCloudAccountMutation = (options?: Partial<Options<UpdateCloudAccountData>>): UseMutationOptions<UpdateCloudAccountResponse, UpdateCloudAccountError, Options<UpdateCloudAccountData>> => {
+    const mutationOptions: UseMutationOptions<UpdateCloudAccountResponse, UpdateCloudAccountError, Options<UpdateCloudAccountData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await updateCloudAccount({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Queue a sync of the billing data (an account already syncing keeps its job)
+ */
+export const syncCloudAccountMutation = (options?: Partial<Options<SyncCloudAccountData>>): UseMutationOptions<SyncCloudAccountResponse, SyncCloudAccountError, Options<SyncCloudAccountData>> => {
+    const mutationOptions: UseMutationOptions<SyncCloudAccountResponse, SyncCloudAccountError, Options<SyncCloudAccountData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await syncCloudAccount({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const listCostsQueryKey = (options?: Options<ListCostsData>) => createQueryKey('listCosts', options);
+
+/**
+ * Cost rows, newest first, filtered by date range, provider, service or account
+ */
+export const listCostsOptions = (options?: Options<ListCostsData>) => queryOptions<ListCostsResponse, ListCostsError, ListCostsResponse, ReturnType<typeof listCostsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listCosts({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listCostsQueryKey(options)
+});
+
+export const listCostsInfiniteQueryKey = (options?: Options<ListCostsData>): QueryKey<Options<ListCostsData>> => createQueryKey('listCosts', options, true);
+
+/**
+ * Cost rows, newest first, filtered by date range, provider, service or account
+ */
+export const listCostsInfiniteOptions = (options?: Options<ListCostsData>) => infiniteQueryOptions<ListCostsResponse, ListCostsError, InfiniteData<ListCostsResponse>, QueryKey<Options<ListCostsData>>, number | Pick<QueryKey<Options<ListCostsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListCostsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listCosts({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listCostsInfiniteQueryKey(options)
+});
+
+export const getCostSummaryQueryKey = (options?: Options<GetCostSummaryData>) => createQueryKey('getCostSummary', options);
+
+/**
+ * Total, per provider and per day, for a date range (default: the last 30 days)
+ */
+export const getCostSummaryOptions = (options?: Options<GetCostSummaryData>) => queryOptions<GetCostSummaryResponse, GetCostSummaryError, GetCostSummaryResponse, ReturnType<typeof getCostSummaryQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getCostSummary({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getCostSummaryQueryKey(options)
+});
+
 export const getMeQueryKey = (options?: Options<GetMeData>) => createQueryKey('getMe', options);
 
 /**
@@ -337,6 +804,154 @@ export const getMeOptions = (options?: Options<GetMeData>) => queryOptions<GetMe
     },
     queryKey: getMeQueryKey(options)
 });
+
+export const getOrgQueryKey = (options?: Options<GetOrgData>) => createQueryKey('getOrg', options);
+
+/**
+ * The organization of the signed-in user
+ */
+export const getOrgOptions = (options?: Options<GetOrgData>) => queryOptions<GetOrgResponse, GetOrgError, GetOrgResponse, ReturnType<typeof getOrgQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getOrg({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getOrgQueryKey(options)
+});
+
+export const listOrgMembersQueryKey = (options?: Options<ListOrgMembersData>) => createQueryKey('listOrgMembers', options);
+
+/**
+ * Members of the organization
+ */
+export const listOrgMembersOptions = (options?: Options<ListOrgMembersData>) => queryOptions<ListOrgMembersResponse, ListOrgMembersError, ListOrgMembersResponse, ReturnType<typeof listOrgMembersQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listOrgMembers({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listOrgMembersQueryKey(options)
+});
+
+export const listOrgMembersInfiniteQueryKey = (options?: Options<ListOrgMembersData>): QueryKey<Options<ListOrgMembersData>> => createQueryKey('listOrgMembers', options, true);
+
+/**
+ * Members of the organization
+ */
+export const listOrgMembersInfiniteOptions = (options?: Options<ListOrgMembersData>) => infiniteQueryOptions<ListOrgMembersResponse, ListOrgMembersError, InfiniteData<ListOrgMembersResponse>, QueryKey<Options<ListOrgMembersData>>, number | Pick<QueryKey<Options<ListOrgMembersData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListOrgMembersData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listOrgMembers({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listOrgMembersInfiniteQueryKey(options)
+});
+
+/**
+ * Invite a member by e-mail
+ */
+export const inviteOrgMemberMutation = (options?: Partial<Options<InviteOrgMemberData>>): UseMutationOptions<InviteOrgMemberResponse, InviteOrgMemberError, Options<InviteOrgMemberData>> => {
+    const mutationOptions: UseMutationOptions<InviteOrgMemberResponse, InviteOrgMemberError, Options<InviteOrgMemberData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await inviteOrgMember({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Remove a member from the organization
+ */
+export const removeOrgMemberMutation = (options?: Partial<Options<RemoveOrgMemberData>>): UseMutationOptions<RemoveOrgMemberResponse, RemoveOrgMemberError, Options<RemoveOrgMemberData>> => {
+    const mutationOptions: UseMutationOptions<RemoveOrgMemberResponse, RemoveOrgMemberError, Options<RemoveOrgMemberData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await removeOrgMember({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Change a member's role; their sessions end
+ */
+export const changeOrgMemberRoleMutation = (options?: Partial<Options<ChangeOrgMemberRoleData>>): UseMutationOptions<ChangeOrgMemberRoleResponse, ChangeOrgMemberRoleError, Options<ChangeOrgMemberRoleData>> => {
+    const mutationOptions: UseMutationOptions<ChangeOrgMemberRoleResponse, ChangeOrgMemberRoleError, Options<ChangeOrgMemberRoleData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await changeOrgMemberRole({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Rename; owners also set require_2fa and allow_platform_impersonation
+ */
+export const updateOrgSettingsMutation = (options?: Partial<Options<UpdateOrgSettingsData>>): UseMutationOptions<UpdateOrgSettingsResponse, UpdateOrgSettingsError, Options<UpdateOrgSettingsData>> => {
+    const mutationOptions: UseMutationOptions<UpdateOrgSettingsResponse, UpdateOrgSettingsError, Options<UpdateOrgSettingsData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await updateOrgSettings({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Make another member an owner and become an admin
+ */
+export const transferOrgOwnershipMutation = (options?: Partial<Options<TransferOrgOwnershipData>>): UseMutationOptions<TransferOrgOwnershipResponse, TransferOrgOwnershipError, Options<TransferOrgOwnershipData>> => {
+    const mutationOptions: UseMutationOptions<TransferOrgOwnershipResponse, TransferOrgOwnershipError, Options<TransferOrgOwnershipData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await transferOrgOwnership({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
 
 export const listPlatformAuditLogQueryKey = (options?: Options<ListPlatformAuditLogData>) => createQueryKey('listPlatformAuditLog', options);
 
@@ -721,6 +1336,85 @@ export const changeStaffUserRoleMutation = (options?: Partial<Options<ChangeStaf
     const mutationOptions: UseMutationOptions<ChangeStaffUserRoleResponse, ChangeStaffUserRoleError, Options<ChangeStaffUserRoleData>> = {
         mutationFn: async (fnOptions) => {
             const { data } = await changeStaffUserRole({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const listRecommendationsQueryKey = (options?: Options<ListRecommendationsData>) => createQueryKey('listRecommendations', options);
+
+/**
+ * Savings recommendations, largest first
+ */
+export const listRecommendationsOptions = (options?: Options<ListRecommendationsData>) => queryOptions<ListRecommendationsResponse, ListRecommendationsError, ListRecommendationsResponse, ReturnType<typeof listRecommendationsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listRecommendations({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listRecommendationsQueryKey(options)
+});
+
+export const listRecommendationsInfiniteQueryKey = (options?: Options<ListRecommendationsData>): QueryKey<Options<ListRecommendationsData>> => createQueryKey('listRecommendations', options, true);
+
+/**
+ * Savings recommendations, largest first
+ */
+export const listRecommendationsInfiniteOptions = (options?: Options<ListRecommendationsData>) => infiniteQueryOptions<ListRecommendationsResponse, ListRecommendationsError, InfiniteData<ListRecommendationsResponse>, QueryKey<Options<ListRecommendationsData>>, number | Pick<QueryKey<Options<ListRecommendationsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListRecommendationsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listRecommendations({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listRecommendationsInfiniteQueryKey(options)
+});
+
+/**
+ * Create an organization (pending approval) and its owner
+ */
+export const signUpMutation = (options?: Partial<Options<SignUpData>>): UseMutationOptions<SignUpResponse, SignUpError, Options<SignUpData>> => {
+    const mutationOptions: UseMutationOptions<SignUpResponse, SignUpError, Options<SignUpData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await signUp({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Ingest up to 5,000 API-call events (X-Ingest-Key)
+ */
+export const ingestApiCallsMutation = (options?: Partial<Options<IngestApiCallsData>>): UseMutationOptions<IngestApiCallsResponse, IngestApiCallsError, Options<IngestApiCallsData>> => {
+    const mutationOptions: UseMutationOptions<IngestApiCallsResponse, IngestApiCallsError, Options<IngestApiCallsData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await ingestApiCalls({
                 ...options,
                 ...fnOptions,
                 throwOnError: true

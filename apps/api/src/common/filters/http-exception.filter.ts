@@ -10,6 +10,14 @@ interface BodyParserError {
   expose?: boolean;
 }
 
+const DATABASE_ERRORS: Record<string, { statusCode: number; message: string }> = {
+  '23505': { statusCode: HttpStatus.CONFLICT, message: 'A record with these values already exists' },
+  '23503': { statusCode: HttpStatus.CONFLICT, message: 'A related record does not exist or is still referenced' },
+  '22P02': { statusCode: HttpStatus.BAD_REQUEST, message: 'A value has the wrong format' },
+  '40001': { statusCode: HttpStatus.CONFLICT, message: 'A concurrent change interfered; try again' },
+  '40P01': { statusCode: HttpStatus.CONFLICT, message: 'A concurrent change interfered; try again' },
+};
+
 /**
  * Shapes every error as `{statusCode, error, message, request_id}` (SPEC §2). Unknown errors are
  * logged and answered 500 without detail; body-parser failures keep their 4xx.
@@ -40,6 +48,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const message = typeof body === 'string' ? body : ((body as { message?: string | string[] }).message ?? exception.message);
       return { statusCode: exception.getStatus(), message };
     }
+    // Database constraints backstop races between a check and its write: a conflict, not a crash.
+    const databaseCode = (exception as { driverError?: { code?: string } })?.driverError?.code;
+    if (databaseCode && DATABASE_ERRORS[databaseCode]) return DATABASE_ERRORS[databaseCode];
     const parserError = exception as BodyParserError;
     const status = parserError?.status ?? parserError?.statusCode;
     if (parserError?.expose && typeof status === 'number' && status >= 400 && status < 500) {

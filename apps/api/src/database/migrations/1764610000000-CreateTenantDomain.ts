@@ -32,6 +32,7 @@ export class CreateTenantDomain1764610000000 implements MigrationInterface {
         "status" varchar(16) NOT NULL DEFAULT 'pending',
         "sync_error" text,
         "last_synced_at" timestamptz,
+        "cost_row_count" bigint NOT NULL DEFAULT 0,
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "PK_cloud_accounts" PRIMARY KEY ("id"),

@@ -51,7 +51,7 @@ export class AuditInterceptor implements NestInterceptor {
         const principal = request.user as Principal | undefined;
         await this.audit.record({
           ...details,
-          action,
+          action: details.action ?? action,
           orgAction,
           actor: details.actor ?? (principal ? actorOf(principal) : { type: 'system', id: null, email: null }),
           orgId: details.orgId !== undefined ? details.orgId : principal?.orgId,

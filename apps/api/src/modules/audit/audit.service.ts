@@ -30,6 +30,10 @@ export interface AuditDetails {
   actor?: AuditActor;
   /** Nothing happened worth an entry (e.g. a sign-in that stopped at the MFA step). */
   skip?: boolean;
+  /** A more precise action than the route declares (e.g. org.platform_impersonation_disabled). */
+  action?: string;
+  /** Where the entry goes when the default routing (see AuditService) is not right. */
+  logs?: 'platform' | 'org' | 'both';
 }
 
 export interface AuditRecord extends AuditDetails {
@@ -98,11 +102,12 @@ export class AuditService {
     };
     const orgId = record.orgId ?? null;
     const byTenant = record.actor.type === 'user' || record.actor.type === 'platform_admin_impersonating';
-    if (!byTenant || !orgId) {
+    const logs = record.logs ?? (byTenant && orgId ? 'org' : orgId ? 'both' : 'platform');
+    if (logs !== 'org' || !orgId) {
       const repository = manager.getRepository(PlatformAuditEntry);
       await repository.save(repository.create({ ...common, action: record.action, orgId }));
     }
-    if (orgId) {
+    if (orgId && logs !== 'platform') {
       const repository = manager.getRepository(OrgAuditEntry);
       await repository.save(repository.create({ ...common, action: byTenant ? record.action : (record.orgAction ?? record.action), orgId }));
     }

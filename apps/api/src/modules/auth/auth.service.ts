@@ -332,9 +332,11 @@ export class AuthService {
     });
   }
 
-  private async requiresMfa(realm: Realm, _account: Account): Promise<boolean> {
-    // Tenant orgs gain `require_2fa` with the tenant-side schema.
-    return realm === 'platform' ? this.config.staffRequire2fa : false;
+  private async requiresMfa(realm: Realm, account: Account): Promise<boolean> {
+    if (realm === 'platform') return this.config.staffRequire2fa;
+    const orgId = orgIdOf(account);
+    const organization = orgId ? await this.transactionHost.tx.getRepository(Organization).findOneBy({ id: orgId }) : null;
+    return organization?.requireTwoFactor ?? false;
   }
 
   private async orgLock(account: Account): Promise<string | null> {

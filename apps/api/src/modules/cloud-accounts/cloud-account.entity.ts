@@ -40,6 +40,10 @@ export class CloudAccount {
   @Column({ name: 'last_synced_at', type: 'timestamptz', nullable: true })
   lastSyncedAt: Date | null;
 
+  /** Its cost rows, so that deleting the account adjusts the org's counter without counting them. */
+  @Column({ name: 'cost_row_count', type: 'bigint', default: 0 })
+  costRowCount: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PaginationDto } from '../../../common/http/pagination.dto';
+import { Trim } from '../../../common/http/trim.decorator';
+import { ALERT_METRICS, type AlertMetric } from '../alert-rule.entity';
+
+export class CreateAlertRuleDto {
+  @ApiProperty({ maxLength: 200 })
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: ALERT_METRICS })
+  @IsIn(ALERT_METRICS)
+  metric: AlertMetric;
+
+  /** Amount (cost metrics) or percent (budget_percent, anomaly deviation). */
+  @ApiProperty({ minimum: 0, maximum: 1e12 })
+  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1e12)
+  threshold: number;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional() @IsBoolean()
+  enabled?: boolean;
+
+  /** Watch one cloud account only (the rule is deleted with the account). */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional() @IsUUID()
+  account_id?: string;
+}
+
+export class UpdateAlertRuleDto extends PartialType(CreateAlertRuleDto) {}
+
+export class AlertRuleDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ALERT_METRICS }) metric: AlertMetric;
+  @ApiProperty() threshold: number;
+  @ApiProperty() enabled: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) account_id: string | null;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+  @ApiProperty({ format: 'date-time' }) updated_at: string;
+}
+
+export class AlertRuleListDto {
+  @ApiProperty({ type: [AlertRuleDto] }) items: AlertRuleDto[];
+  @ApiProperty({ type: PaginationDto }) pagination: PaginationDto;
+}

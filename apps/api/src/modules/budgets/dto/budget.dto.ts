@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PaginationDto } from '../../../common/http/pagination.dto';
+import { Trim } from '../../../common/http/trim.decorator';
+import { BUDGET_PERIODS, type BudgetPeriod } from '../budget.entity';
+
+export class CreateBudgetDto {
+  @ApiProperty({ maxLength: 200 })
+  @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ minimum: 0.01, maximum: 1e12 })
+  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.01) @Max(1e12)
+  amount: number;
+
+  @ApiPropertyOptional({ default: 'USD', pattern: '^[A-Z]{3}$' })
+  @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' })
+  currency?: string;
+
+  @ApiProperty({ enum: BUDGET_PERIODS })
+  @IsIn(BUDGET_PERIODS)
+  period: BudgetPeriod;
+
+  /** Limit the budget to one cloud account (it is deleted with the account). */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional() @IsUUID()
+  account_id?: string;
+}
+
+export class UpdateBudgetDto extends PartialType(CreateBudgetDto) {}
+
+export class BudgetDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() amount: number;
+  @ApiProperty() currency: string;
+  @ApiProperty({ enum: BUDGET_PERIODS }) period: BudgetPeriod;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) account_id: string | null;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+  @ApiProperty({ format: 'date-time' }) updated_at: string;
+}
+
+export class BudgetListDto {
+  @ApiProperty({ type: [BudgetDto] }) items: BudgetDto[];
+  @ApiProperty({ type: PaginationDto }) pagination: PaginationDto;
+}

@@ -1,0 +1,159 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { In } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { ClockService } from '../../common/clock/clock.service';
+import { AuditService } from '../audit/audit.service';
+import { JobQueueService } from '../jobs/job-queue.service';
+import { OrgCountersService } from '../orgs/org-counters.service';
+import { CloudAccount, type CloudAccountStatus } from './cloud-account.entity';
+import { accountTarget, errorCountDelta } from './cloud-account.mapping';
+import type { SyncJobDto } from './dto/cloud-account.dto';
+import { CLOUD_COST_PROVIDER, ProviderError, type CloudCostProvider, type DailyCost } from './providers/cloud-cost-provider';
+import { SyncJob } from './sync-job.entity';
+
+const SYNC_WINDOW_DAYS = 90;
+const UPSERT_BATCH = 1_000;
+const SYSTEM_CONTEXT = { ipAddress: null, userAgent: null, requestId: '' };
+
+interface SyncJobData {
+  syncJobId: string;
+}
+
+/**
+ * Syncs billing data through the provider interface, as pg-boss jobs. Cost rows are upserted on
+ * (account, date, service), so re-syncing a period never duplicates them; a provider failure puts
+ * the account in the error state with the provider's message.
+ */
+@Injectable()
+export class SyncService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SyncService.name);
+
+  constructor(
+    private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly jobs: JobQueueService,
+    private readonly counters: OrgCountersService,
+    private readonly audit: AuditService,
+    private readonly clock: ClockService,
+    private readonly config: AppConfig,
+    @Inject(CLOUD_COST_PROVIDER) private readonly provider: CloudCostProvider,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.work<SyncJobData>('cloud-account.sync', (data) => this.run(data.syncJobId));
+    await this.jobs.schedule('cloud-account.sync-all', this.config.syncSchedule);
+    await this.jobs.work('cloud-account.sync-all', () => this.syncAll().then(() => undefined));
+  }
+
+  /** Queues a sync in the current transaction; an account already waiting or syncing keeps its job. */
+  async enqueue(account: CloudAccount, trigger: 'manual' | 'scheduled'): Promise<SyncJobDto> {
+    const repository = this.transactionHost.tx.getRepository(SyncJob);
+    const pending = await repository.findOne({ where: { accountId: account.id, status: In(['queued', 'running']) }, order: { createdAt: 'DESC' } });
+    if (pending) return toSyncJobDto(pending);
+    const job = await repository.save(repository.create({ orgId: account.orgId, accountId: account.id, status: 'queued', trigger, createdAt: this.clock.now() }));
+    await this.jobs.send<SyncJobData>('cloud-account.sync', { syncJobId: job.id }, { retryLimit: 3, retryDelay: 30, retryBackoff: true });
+    return toSyncJobDto(job);
+  }
+
+  /** The scheduled sync of every account that is not already waiting or syncing. */
+  async syncAll(): Promise<number> {
+    const accounts: CloudAccount[] = await this.transactionHost.tx
+      .getRepository(CloudAccount)
+      .createQueryBuilder('account')
+      .where(`NOT EXISTS (SELECT 1 FROM sync_jobs j WHERE j.account_id = account.id AND j.status IN ('queued', 'running'))`)
+      .getMany();
+    for (const account of accounts) await this.transactionHost.withTransaction(() => this.enqueue(account, 'scheduled'));
+    return accounts.length;
+  }
+
+  /** Runs one sync job (the pg-boss worker). */
+  async run(syncJobId: string): Promise<void> {
+    const started = await this.transactionHost.withTransaction(() => this.start(syncJobId));
+    if (!started) return;
+    const { job, account } = started;
+    const to = this.clock.now();
+    to.setUTCDate(to.getUTCDate() - 1);
+    const from = new Date(to.getTime() - (SYNC_WINDOW_DAYS - 1) * 86_400_000);
+    let costs: DailyCost[];
+    try {
+      costs = await this.provider.fetchDailyCosts(account, from.toISOString().slice(0, 10), to.toISOString().slice(0, 10));
+    } catch (error) {
+      if (!(error instanceof ProviderError)) throw error; // unexpected: let the queue retry
+      await this.transactionHost.withTransaction(() => this.fail(job, account, error.message));
+      return;
+    }
+    await this.transactionHost.withTransaction(() => this.succeed(job, account, costs));
+  }
+
+  private async start(syncJobId: string): Promise<{ job: SyncJob; account: CloudAccount } | null> {
+    const manager = this.transactionHost.tx;
+    const job = await manager.getRepository(SyncJob).createQueryBuilder('job').setLock('pessimistic_write').where('job.id = :syncJobId', { syncJobId }).getOne();
+    if (!job || job.status !== 'queued') return null; // deleted with its account, or already handled
+    const account = await manager.getRepository(CloudAccount).createQueryBuilder('account').setLock('pessimistic_write').where('account.id = :id', { id: job.accountId }).getOne();
+    if (!account) return null;
+    job.status = 'running';
+    job.startedAt = this.clock.now();
+    await manager.getRepository(SyncJob).update({ id: job.id }, { status: 'running', startedAt: job.startedAt });
+    await this.setStatus(account, 'syncing', { syncError: account.syncError });
+    return { job, account };
+  }
+
+  private async succeed(job: SyncJob, account: CloudAccount, costs: DailyCost[]): Promise<void> {
+    const manager = this.transactionHost.tx;
+    const current = await manager.getRepository(CloudAccount).createQueryBuilder('account').setLock('pessimistic_write').where('account.id = :id', { id: account.id }).getOne();
+    if (!current) return; // the account was deleted meanwhile
+    let inserted = 0;
+    for (let start = 0; start < costs.length; start += UPSERT_BATCH) {
+      const batch = costs.slice(start, start + UPSERT_BATCH);
+      const values = batch.map((_, row) => `($1, $2, $3, $${row * 4 + 4}::date, $${row * 4 + 5}, $${row * 4 + 6}::numeric, $${row * 4 + 7})`);
+      const rows: { inserted: boolean }[] = await manager.query(
+        `INSERT INTO cost_rows (org_id, account_id, provider, date, service, amount, currency) VALUES ${values.join(', ')}
+         ON CONFLICT (account_id, date, service) DO UPDATE SET amount = EXCLUDED.amount, currency = EXCLUDED.currency
+         RETURNING (xmax = 0) AS inserted`,
+        [account.orgId, account.id, account.provider, ...batch.flatMap((cost) => [cost.date, cost.service, cost.amount, cost.currency])],
+      );
+      inserted += rows.filter((row) => row.inserted).length;
+    }
+    const now = this.clock.now();
+    await this.setStatus(current, 'connected', { syncError: null, lastSyncedAt: now, costRowCount: String(Number(current.costRowCount) + inserted) });
+    await this.counters.adjust(account.orgId, { costRows: inserted, lastSyncAt: now });
+    await manager.getRepository(SyncJob).update({ id: job.id }, { status: 'succeeded', rowsWritten: costs.length, finishedAt: now });
+    await this.recordOutcome('cloud_account.synced', current, { sync_job_id: job.id, trigger: job.trigger, rows_written: costs.length, rows_added: inserted });
+  }
+
+  private async fail(job: SyncJob, account: CloudAccount, message: string): Promise<void> {
+    const manager = this.transactionHost.tx;
+    const current = await manager.getRepository(CloudAccount).createQueryBuilder('account').setLock('pessimistic_write').where('account.id = :id', { id: account.id }).getOne();
+    if (!current) return;
+    await this.setStatus(current, 'error', { syncError: message });
+    await manager.getRepository(SyncJob).update({ id: job.id }, { status: 'failed', error: message, finishedAt: this.clock.now() });
+    await this.recordOutcome('cloud_account.sync_failed', current, { sync_job_id: job.id, trigger: job.trigger, error: message });
+    this.logger.warn({ accountId: account.id, error: message }, 'Cloud account sync failed');
+  }
+
+  private async setStatus(account: CloudAccount, status: CloudAccountStatus, changes: Partial<CloudAccount>): Promise<void> {
+    const delta = errorCountDelta(account.status, status);
+    await this.transactionHost.tx.getRepository(CloudAccount).update({ id: account.id }, { ...changes, status, updatedAt: this.clock.now() });
+    if (delta) await this.counters.adjust(account.orgId, { errors: delta });
+    account.status = status;
+  }
+
+  // The outcome belongs in the org's own log; the platform log would drown in scheduled syncs.
+  private recordOutcome(action: string, account: CloudAccount, metadata: Record<string, unknown>): Promise<void> {
+    return this.audit.record({ action, actor: { type: 'system', id: null, email: null }, target: accountTarget(account), orgId: account.orgId, logs: 'org', metadata, context: SYSTEM_CONTEXT });
+  }
+}
+
+export function toSyncJobDto(job: SyncJob): SyncJobDto {
+  return {
+    id: job.id,
+    account_id: job.accountId,
+    status: job.status,
+    trigger: job.trigger,
+    rows_written: job.rowsWritten,
+    error: job.error,
+    created_at: job.createdAt.toISOString(),
+    finished_at: job.finishedAt?.toISOString() ?? null,
+  };
+}
