@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AcceptStaffInvitationData, AcceptStaffInvitationErrors, AcceptStaffInvitationResponses, AcceptUserInvitationData, AcceptUserInvitationErrors, AcceptUserInvitationResponses, ChangeOrgMemberRoleData, ChangeOrgMemberRoleErrors, ChangeOrgMemberRoleResponses, ChangeStaffPasswordData, ChangeStaffPasswordErrors, ChangeStaffPasswordResponses, ChangeStaffUserRoleData, ChangeStaffUserRoleErrors, ChangeStaffUserRoleResponses, ChangeUserPasswordData, ChangeUserPasswordErrors, ChangeUserPasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetErrors, ConfirmStaffPasswordResetResponses, ConfirmUserPasswordResetData, ConfirmUserPasswordResetErrors, ConfirmUserPasswordResetResponses, CreateAlertRuleData, CreateAlertRuleErrors, CreateAlertRuleResponses, CreateBudgetData, CreateBudgetErrors, CreateBudgetResponses, CreateCloudAccountData, CreateCloudAccountErrors, CreateCloudAccountResponses, CreateStaffUserData, CreateStaffUserErrors, CreateStaffUserResponses, DeleteAlertRuleData, DeleteAlertRuleErrors, DeleteAlertRuleResponses, DeleteBudgetData, DeleteBudgetErrors, DeleteBudgetResponses, DeleteCloudAccountData, DeleteCloudAccountErrors, DeleteCloudAccountResponses, DisableStaffUserData, DisableStaffUserErrors, DisableStaffUserResponses, EnrollStaffMfaData, EnrollStaffMfaErrors, EnrollStaffMfaResponses, EnrollUserMfaData, EnrollUserMfaErrors, EnrollUserMfaResponses, GetAlertRuleData, GetAlertRuleErrors, GetAlertRuleResponses, GetBudgetData, GetBudgetErrors, GetBudgetResponses, GetCloudAccountData, GetCloudAccountErrors, GetCloudAccountResponses, GetCostSummaryData, GetCostSummaryErrors, GetCostSummaryResponses, GetJwksData, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOrgData, GetOrgErrors, GetOrgResponses, GetStaffMeData, GetStaffMeErrors, GetStaffMeResponses, GetUserMeData, GetUserMeErrors, GetUserMeResponses, IngestApiCallsData, IngestApiCallsErrors, IngestApiCallsResponses, InviteOrgMemberData, InviteOrgMemberErrors, InviteOrgMemberResponses, ListAlertRulesData, ListAlertRulesErrors, ListAlertRulesResponses, ListAnomalyAlertsData, ListAnomalyAlertsErrors, ListAnomalyAlertsResponses, ListBudgetsData, ListBudgetsErrors, ListBudgetsResponses, ListCloudAccountsData, ListCloudAccountsErrors, ListCloudAccountsResponses, ListCostsData, ListCostsErrors, ListCostsResponses, ListOrgAuditLogData, ListOrgAuditLogErrors, ListOrgAuditLogResponses, ListOrgMembersData, ListOrgMembersErrors, ListOrgMembersResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListPlatformAuditLogData, ListPlatformAuditLogErrors, ListPlatformAuditLogResponses, ListPlatformAuditLogsData, ListPlatformAuditLogsErrors, ListPlatformAuditLogsResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListStaffUsersData, ListStaffUsersErrors, ListStaffUsersResponses, LoginStaffData, LoginStaffErrors, LoginStaffResponses, LoginUserData, LoginUserErrors, LoginUserResponses, LogoutStaffData, LogoutStaffErrors, LogoutStaffResponses, LogoutUserData, LogoutUserErrors, LogoutUserResponses, RefreshStaffSessionData, RefreshStaffSessionErrors, RefreshStaffSessionResponses, RefreshUserSessionData, RefreshUserSessionErrors, RefreshUserSessionResponses, RemoveOrgMemberData, RemoveOrgMemberErrors, RemoveOrgMemberResponses, RequestStaffPasswordResetData, RequestStaffPasswordResetErrors, RequestStaffPasswordResetResponses, RequestUserPasswordResetData, RequestUserPasswordResetErrors, RequestUserPasswordResetResponses, SignUpData, SignUpErrors, SignUpResponses, SyncCloudAccountData, SyncCloudAccountErrors, SyncCloudAccountResponses, TransferOrgOwnershipData, TransferOrgOwnershipErrors, TransferOrgOwnershipResponses, UpdateAlertRuleData, UpdateAlertRuleErrors, UpdateAlertRuleResponses, UpdateBudgetData, UpdateBudgetErrors, UpdateBudgetResponses, UpdateCloudAccountData, UpdateCloudAccountErrors, UpdateCloudAccountResponses, UpdateOrgSettingsData, UpdateOrgSettingsErrors, UpdateOrgSettingsResponses, VerifyOrgAuditLogData, VerifyOrgAuditLogErrors, VerifyOrgAuditLogResponses, VerifyPlatformAuditLogData, VerifyPlatformAuditLogErrors, VerifyPlatformAuditLogResponses, VerifyStaffMfaData, VerifyStaffMfaErrors, VerifyStaffMfaResponses, VerifyUserMfaData, VerifyUserMfaErrors, VerifyUserMfaResponses } from './types.gen';
+import type { AcceptStaffInvitationData, AcceptStaffInvitationErrors, AcceptStaffInvitationResponses, AcceptUserInvitationData, AcceptUserInvitationErrors, AcceptUserInvitationResponses, ApproveOrgData, ApproveOrgErrors, ApproveOrgResponses, ChangeOrgMemberRoleData, ChangeOrgMemberRoleErrors, ChangeOrgMemberRoleResponses, ChangeOrgPlanData, ChangeOrgPlanErrors, ChangeOrgPlanResponses, ChangeStaffPasswordData, ChangeStaffPasswordErrors, ChangeStaffPasswordResponses, ChangeStaffUserRoleData, ChangeStaffUserRoleErrors, ChangeStaffUserRoleResponses, ChangeUserPasswordData, ChangeUserPasswordErrors, ChangeUserPasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetErrors, ConfirmStaffPasswordResetResponses, ConfirmUserPasswordResetData, ConfirmUserPasswordResetErrors, ConfirmUserPasswordResetResponses, ContactOrgAdminsData, ContactOrgAdminsErrors, ContactOrgAdminsResponses, CreateAlertRuleData, CreateAlertRuleErrors, CreateAlertRuleResponses, CreateBudgetData, CreateBudgetErrors, CreateBudgetResponses, CreateCloudAccountData, CreateCloudAccountErrors, CreateCloudAccountResponses, CreateOrgData, CreateOrgErrors, CreateOrgResponses, CreateStaffUserData, CreateStaffUserErrors, CreateStaffUserResponses, DeleteAlertRuleData, DeleteAlertRuleErrors, DeleteAlertRuleResponses, DeleteBudgetData, DeleteBudgetErrors, DeleteBudgetResponses, DeleteCloudAccountData, DeleteCloudAccountErrors, DeleteCloudAccountResponses, DeleteOrgData, DeleteOrgErrors, DeleteOrgResponses, DisableOrgData, DisableOrgErrors, DisableOrgResponses, DisableStaffUserData, DisableStaffUserErrors, DisableStaffUserResponses, EnableOrgData, EnableOrgErrors, EnableOrgResponses, EnrollStaffMfaData, EnrollStaffMfaErrors, EnrollStaffMfaResponses, EnrollUserMfaData, EnrollUserMfaErrors, EnrollUserMfaResponses, GetAlertRuleData, GetAlertRuleErrors, GetAlertRuleResponses, GetBudgetData, GetBudgetErrors, GetBudgetResponses, GetCloudAccountData, GetCloudAccountErrors, GetCloudAccountResponses, GetCostSummaryData, GetCostSummaryErrors, GetCostSummaryResponses, GetJwksData, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOrgData, GetOrgDetailData, GetOrgDetailErrors, GetOrgDetailResponses, GetOrgErrors, GetOrgResponses, GetPlatformGrowthData, GetPlatformGrowthErrors, GetPlatformGrowthResponses, GetPlatformStatsData, GetPlatformStatsErrors, GetPlatformStatsResponses, GetStaffMeData, GetStaffMeErrors, GetStaffMeResponses, GetUserMeData, GetUserMeErrors, GetUserMeResponses, IngestApiCallsData, IngestApiCallsErrors, IngestApiCallsResponses, InviteOrgMemberData, InviteOrgMemberErrors, InviteOrgMemberResponses, ListAlertRulesData, ListAlertRulesErrors, ListAlertRulesResponses, ListAnomalyAlertsData, ListAnomalyAlertsErrors, ListAnomalyAlertsResponses, ListBudgetsData, ListBudgetsErrors, ListBudgetsResponses, ListCloudAccountsData, ListCloudAccountsErrors, ListCloudAccountsResponses, ListCostsData, ListCostsErrors, ListCostsResponses, ListOrgAuditLogData, ListOrgAuditLogErrors, ListOrgAuditLogResponses, ListOrgMembersData, ListOrgMembersErrors, ListOrgMembersResponses, ListOrgsData, ListOrgsErrors, ListOrgsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListPlatformAuditLogData, ListPlatformAuditLogErrors, ListPlatformAuditLogResponses, ListPlatformAuditLogsData, ListPlatformAuditLogsErrors, ListPlatformAuditLogsResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListStaffUsersData, ListStaffUsersErrors, ListStaffUsersResponses, LoginStaffData, LoginStaffErrors, LoginStaffResponses, LoginUserData, LoginUserErrors, LoginUserResponses, LogoutStaffData, LogoutStaffErrors, LogoutStaffResponses, LogoutUserData, LogoutUserErrors, LogoutUserResponses, RefreshStaffSessionData, RefreshStaffSessionErrors, RefreshStaffSessionResponses, RefreshUserSessionData, RefreshUserSessionErrors, RefreshUserSessionResponses, RejectOrgData, RejectOrgErrors, RejectOrgResponses, RemoveOrgMemberData, RemoveOrgMemberErrors, RemoveOrgMemberResponses, RequestStaffPasswordResetData, RequestStaffPasswordResetErrors, RequestStaffPasswordResetResponses, RequestUserPasswordResetData, RequestUserPasswordResetErrors, RequestUserPasswordResetResponses, RestoreOrgData, RestoreOrgErrors, RestoreOrgResponses, SetOrgRequireTwoFactorData, SetOrgRequireTwoFactorErrors, SetOrgRequireTwoFactorResponses, SignUpData, SignUpErrors, SignUpResponses, SyncCloudAccountData, SyncCloudAccountErrors, SyncCloudAccountResponses, TransferOrgOwnershipData, TransferOrgOwnershipErrors, TransferOrgOwnershipResponses, UpdateAlertRuleData, UpdateAlertRuleErrors, UpdateAlertRuleResponses, UpdateBudgetData, UpdateBudgetErrors, UpdateBudgetResponses, UpdateCloudAccountData, UpdateCloudAccountErrors, UpdateCloudAccountResponses, UpdateOrgSettingsData, UpdateOrgSettingsErrors, UpdateOrgSettingsResponses, VerifyOrgAuditLogData, VerifyOrgAuditLogErrors, VerifyOrgAuditLogResponses, VerifyPlatformAuditLogData, VerifyPlatformAuditLogErrors, VerifyPlatformAuditLogResponses, VerifyStaffMfaData, VerifyStaffMfaErrors, VerifyStaffMfaResponses, VerifyUserMfaData, VerifyUserMfaErrors, VerifyUserMfaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -597,6 +597,172 @@ export const refreshStaffSession = <ThrowOnError extends boolean = false>(option
 export const listOutbox = <ThrowOnError extends boolean = false>(options?: Options<ListOutboxData, ThrowOnError>) => (options?.client ?? client).get<ListOutboxResponses, ListOutboxErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/platform/dev/outbox',
+    ...options
+});
+
+/**
+ * New organizations per week, oldest first, ending with the current week
+ */
+export const getPlatformGrowth = <ThrowOnError extends boolean = false>(options?: Options<GetPlatformGrowthData, ThrowOnError>) => (options?.client ?? client).get<GetPlatformGrowthResponses, GetPlatformGrowthErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/growth',
+    ...options
+});
+
+/**
+ * Organizations: search by name, slug or id; filter; sort on any column
+ */
+export const listOrgs = <ThrowOnError extends boolean = false>(options?: Options<ListOrgsData, ThrowOnError>) => (options?.client ?? client).get<ListOrgsResponses, ListOrgsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/orgs',
+    ...options
+});
+
+/**
+ * Create an active organization and invite its owner
+ */
+export const createOrg = <ThrowOnError extends boolean = false>(options: Options<CreateOrgData, ThrowOnError>) => (options.client ?? client).post<CreateOrgResponses, CreateOrgErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/orgs',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Schedule deletion after a 7-day grace; confirmation (body or query) must equal the slug
+ */
+export const deleteOrg = <ThrowOnError extends boolean = false>(options: Options<DeleteOrgData, ThrowOnError>) => (options.client ?? client).delete<DeleteOrgResponses, DeleteOrgErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/orgs/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * An organization with its users, cloud accounts and cost summary
+ */
+export const getOrgDetail = <ThrowOnError extends boolean = false>(options: Options<GetOrgDetailData, ThrowOnError>) => (options.client ?? client).get<GetOrgDetailResponses, GetOrgDetailErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/orgs/{id}',
+    ...options
+});
+
+/**
+ * Approve a pending sign-up (the owner is e-mailed)
+ */
+export const approveOrg = <ThrowOnError extends boolean = false>(options: Options<ApproveOrgData, ThrowOnError>) => (options.client ?? client).post<ApproveOrgResponses, ApproveOrgErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/orgs/{id}/approve',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * E-mail every owner and admin of the org
+ */
+export const contactOrgAdmins = <ThrowOnError extends boolean = false>(options: Options<ContactOrgAdminsData, ThrowOnError>) => (options.client ?? client).post<ContactOrgAdminsResponses, ContactOrgAdminsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/orgs/{id}/contact',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Suspend the org: every session of its members ends at once
+ */
+export const disableOrg = <ThrowOnError extends boolean = false>(options: Options<DisableOrgData, ThrowOnError>) => (options.client ?? client).post<DisableOrgResponses, DisableOrgErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/orgs/{id}/disable',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Re-activate a suspended org
+ */
+export const enableOrg = <ThrowOnError extends boolean = false>(options: Options<EnableOrgData, ThrowOnError>) => (options.client ?? client).post<EnableOrgResponses, EnableOrgErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/orgs/{id}/enable',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Change the plan
+ */
+export const changeOrgPlan = <ThrowOnError extends boolean = false>(options: Options<ChangeOrgPlanData, ThrowOnError>) => (options.client ?? client).patch<ChangeOrgPlanResponses, ChangeOrgPlanErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/orgs/{id}/plan',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Reject a pending sign-up with a reason (the owner is e-mailed)
+ */
+export const rejectOrg = <ThrowOnError extends boolean = false>(options: Options<RejectOrgData, ThrowOnError>) => (options.client ?? client).post<RejectOrgResponses, RejectOrgErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/orgs/{id}/reject',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Require (or stop requiring) TOTP for every user of the org
+ */
+export const setOrgRequireTwoFactor = <ThrowOnError extends boolean = false>(options: Options<SetOrgRequireTwoFactorData, ThrowOnError>) => (options.client ?? client).patch<SetOrgRequireTwoFactorResponses, SetOrgRequireTwoFactorErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/orgs/{id}/require-2fa',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Cancel a pending deletion within the grace
+ */
+export const restoreOrg = <ThrowOnError extends boolean = false>(options: Options<RestoreOrgData, ThrowOnError>) => (options.client ?? client).post<RestoreOrgResponses, RestoreOrgErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/orgs/{id}/restore',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Totals across every organization (from counters)
+ */
+export const getPlatformStats = <ThrowOnError extends boolean = false>(options?: Options<GetPlatformStatsData, ThrowOnError>) => (options?.client ?? client).get<GetPlatformStatsResponses, GetPlatformStatsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/stats',
     ...options
 });
 

@@ -137,6 +137,10 @@ export type ChangePasswordDto = {
     new_password: string;
 };
 
+export type ChangePlanDto = {
+    plan: 'free' | 'pro' | 'enterprise';
+};
+
 export type ChangeStaffRoleDto = {
     role: 'super_admin' | 'support_admin';
 };
@@ -156,6 +160,15 @@ export type CloudAccountDto = {
 export type CloudAccountListDto = {
     items: Array<CloudAccountDto>;
     pagination: PaginationDto;
+};
+
+export type ContactOrgDto = {
+    message: string;
+    subject: string;
+};
+
+export type ContactResultDto = {
+    recipients: number;
 };
 
 export type CostRowDto = {
@@ -209,6 +222,13 @@ export type CreateCloudAccountDto = {
     provider: 'aws' | 'azure' | 'gcp';
 };
 
+export type CreateOrgDto = {
+    name: string;
+    owner_email: string;
+    plan: 'free' | 'pro' | 'enterprise';
+    slug: string;
+};
+
 export type CreateStaffUserDto = {
     email: string;
     name: string;
@@ -218,6 +238,14 @@ export type CreateStaffUserDto = {
 export type DailyCostDto = {
     date: string;
     total_cost: number;
+};
+
+export type DeleteOrgDto = {
+    confirmation?: string;
+};
+
+export type DeletionScheduledDto = {
+    deletion_scheduled_at: string;
 };
 
 export type EmptyBodyDto = {
@@ -232,6 +260,15 @@ export type ErrorResponseDto = {
      */
     request_id: string;
     statusCode: number;
+};
+
+export type GrowthDto = {
+    items: Array<GrowthPointDto>;
+};
+
+export type GrowthPointDto = {
+    new_orgs: number;
+    week_start: string;
 };
 
 export type IngestResultDto = {
@@ -311,6 +348,44 @@ export type MfaVerifyDto = {
     mfa_token: string;
 };
 
+export type OrgAccountDto = {
+    id: string;
+    last_synced_at: string | null;
+    name: string;
+    provider: string;
+    status: string;
+    sync_error: string | null;
+};
+
+export type OrgCostSummaryDto = {
+    by_provider: Array<ProviderTotalDto>;
+    currency: string;
+    latest_data_date: string | null;
+    row_count: number;
+    total_cost: number;
+};
+
+export type OrgDetailDto = {
+    account_count: number;
+    allow_platform_impersonation: boolean;
+    cloud_accounts: Array<OrgAccountDto>;
+    cost_row_count: number;
+    cost_summary: OrgCostSummaryDto;
+    created_at: string;
+    deletion_scheduled_at: string | null;
+    error_count: number;
+    id: string;
+    last_sync_at: string | null;
+    name: string;
+    plan: 'free' | 'pro' | 'enterprise';
+    require_2fa: boolean;
+    slug: string;
+    status: 'pending' | 'active' | 'suspended' | 'rejected' | 'pending_deletion' | 'deleting';
+    status_reason: string | null;
+    user_count: number;
+    users: Array<OrgUserDto>;
+};
+
 export type OrgDto = {
     account_count: number;
     allow_platform_impersonation: boolean;
@@ -328,6 +403,33 @@ export type OrgDto = {
     slug: string;
     status: 'pending' | 'active' | 'suspended' | 'rejected' | 'pending_deletion' | 'deleting';
     user_count: number;
+};
+
+export type OrgListDto = {
+    items: Array<OrgRowDto>;
+    pagination: PaginationDto;
+};
+
+export type OrgRowDto = {
+    account_count: number;
+    created_at: string;
+    error_count: number;
+    id: string;
+    last_sync_at: string | null;
+    name: string;
+    plan: 'free' | 'pro' | 'enterprise';
+    slug: string;
+    status: 'pending' | 'active' | 'suspended' | 'rejected' | 'pending_deletion' | 'deleting';
+    user_count: number;
+};
+
+export type OrgUserDto = {
+    email: string;
+    id: string;
+    last_login_at: string | null;
+    mfa_enabled: boolean;
+    name: string;
+    role: string;
 };
 
 export type OutboxDto = {
@@ -360,10 +462,32 @@ export type PasswordResetRequestDto = {
     email: string;
 };
 
+export type PlatformStatsDto = {
+    new_orgs_30d: number;
+    /**
+     * Cloud accounts in the error state
+     */
+    sync_errors: number;
+    total_cloud_accounts: number;
+    total_cost_rows: number;
+    total_organizations: number;
+    total_users: number;
+};
+
 export type ProviderCostDto = {
     provider: 'aws' | 'azure' | 'gcp';
     row_count: number;
     total_cost: number;
+};
+
+export type ProviderTotalDto = {
+    provider: string;
+    row_count: number;
+    total_cost: number;
+};
+
+export type ReasonDto = {
+    reason: string;
 };
 
 export type RecommendationDto = {
@@ -384,6 +508,10 @@ export type RecommendationListDto = {
 export type RefreshDto = {
     cookie?: boolean;
     refresh_token?: string;
+};
+
+export type RequireTwoFactorDto = {
+    required: boolean;
 };
 
 export type SignupDto = {
@@ -2134,6 +2262,494 @@ export type ListOutboxResponses = {
 };
 
 export type ListOutboxResponse = ListOutboxResponses[keyof ListOutboxResponses];
+
+export type GetPlatformGrowthData = {
+    body?: never;
+    path?: never;
+    query?: {
+        weeks?: number;
+    };
+    url: '/api/v1/platform/growth';
+};
+
+export type GetPlatformGrowthErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type GetPlatformGrowthError = GetPlatformGrowthErrors[keyof GetPlatformGrowthErrors];
+
+export type GetPlatformGrowthResponses = {
+    200: GrowthDto;
+};
+
+export type GetPlatformGrowthResponse = GetPlatformGrowthResponses[keyof GetPlatformGrowthResponses];
+
+export type ListOrgsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+        search?: string;
+        status?: 'pending' | 'active' | 'suspended' | 'rejected' | 'pending_deletion' | 'deleting';
+        plan?: 'free' | 'pro' | 'enterprise';
+        sort?: 'name' | '-name' | 'slug' | '-slug' | 'plan' | '-plan' | 'status' | '-status' | 'user_count' | '-user_count' | 'account_count' | '-account_count' | 'error_count' | '-error_count' | 'last_sync_at' | '-last_sync_at' | 'created_at' | '-created_at';
+    };
+    url: '/api/v1/platform/orgs';
+};
+
+export type ListOrgsErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListOrgsError = ListOrgsErrors[keyof ListOrgsErrors];
+
+export type ListOrgsResponses = {
+    200: OrgListDto;
+};
+
+export type ListOrgsResponse = ListOrgsResponses[keyof ListOrgsResponses];
+
+export type CreateOrgData = {
+    body: CreateOrgDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/platform/orgs';
+};
+
+export type CreateOrgErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    /**
+     * Slug or e-mail taken
+     */
+    409: ErrorResponseDto;
+};
+
+export type CreateOrgError = CreateOrgErrors[keyof CreateOrgErrors];
+
+export type CreateOrgResponses = {
+    201: OrgRowDto;
+};
+
+export type CreateOrgResponse = CreateOrgResponses[keyof CreateOrgResponses];
+
+export type DeleteOrgData = {
+    body: DeleteOrgDto;
+    path: {
+        id: string;
+    };
+    query?: {
+        /**
+         * The org slug, when not sent in the body
+         */
+        confirmation?: string;
+    };
+    url: '/api/v1/platform/orgs/{id}';
+};
+
+export type DeleteOrgErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+    /**
+     * Already being deleted
+     */
+    409: ErrorResponseDto;
+};
+
+export type DeleteOrgError = DeleteOrgErrors[keyof DeleteOrgErrors];
+
+export type DeleteOrgResponses = {
+    202: DeletionScheduledDto;
+};
+
+export type DeleteOrgResponse = DeleteOrgResponses[keyof DeleteOrgResponses];
+
+export type GetOrgDetailData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/orgs/{id}';
+};
+
+export type GetOrgDetailErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type GetOrgDetailError = GetOrgDetailErrors[keyof GetOrgDetailErrors];
+
+export type GetOrgDetailResponses = {
+    200: OrgDetailDto;
+};
+
+export type GetOrgDetailResponse = GetOrgDetailResponses[keyof GetOrgDetailResponses];
+
+export type ApproveOrgData = {
+    body: EmptyBodyDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/orgs/{id}/approve';
+};
+
+export type ApproveOrgErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not pending
+     */
+    409: ErrorResponseDto;
+};
+
+export type ApproveOrgError = ApproveOrgErrors[keyof ApproveOrgErrors];
+
+export type ApproveOrgResponses = {
+    200: OrgRowDto;
+};
+
+export type ApproveOrgResponse = ApproveOrgResponses[keyof ApproveOrgResponses];
+
+export type ContactOrgAdminsData = {
+    body: ContactOrgDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/orgs/{id}/contact';
+};
+
+export type ContactOrgAdminsErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type ContactOrgAdminsError = ContactOrgAdminsErrors[keyof ContactOrgAdminsErrors];
+
+export type ContactOrgAdminsResponses = {
+    202: ContactResultDto;
+};
+
+export type ContactOrgAdminsResponse = ContactOrgAdminsResponses[keyof ContactOrgAdminsResponses];
+
+export type DisableOrgData = {
+    body: ReasonDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/orgs/{id}/disable';
+};
+
+export type DisableOrgErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not active
+     */
+    409: ErrorResponseDto;
+};
+
+export type DisableOrgError = DisableOrgErrors[keyof DisableOrgErrors];
+
+export type DisableOrgResponses = {
+    200: OrgRowDto;
+};
+
+export type DisableOrgResponse = DisableOrgResponses[keyof DisableOrgResponses];
+
+export type EnableOrgData = {
+    body: EmptyBodyDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/orgs/{id}/enable';
+};
+
+export type EnableOrgErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not suspended
+     */
+    409: ErrorResponseDto;
+};
+
+export type EnableOrgError = EnableOrgErrors[keyof EnableOrgErrors];
+
+export type EnableOrgResponses = {
+    200: OrgRowDto;
+};
+
+export type EnableOrgResponse = EnableOrgResponses[keyof EnableOrgResponses];
+
+export type ChangeOrgPlanData = {
+    body: ChangePlanDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/orgs/{id}/plan';
+};
+
+export type ChangeOrgPlanErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type ChangeOrgPlanError = ChangeOrgPlanErrors[keyof ChangeOrgPlanErrors];
+
+export type ChangeOrgPlanResponses = {
+    200: OrgRowDto;
+};
+
+export type ChangeOrgPlanResponse = ChangeOrgPlanResponses[keyof ChangeOrgPlanResponses];
+
+export type RejectOrgData = {
+    body: ReasonDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/orgs/{id}/reject';
+};
+
+export type RejectOrgErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not pending
+     */
+    409: ErrorResponseDto;
+};
+
+export type RejectOrgError = RejectOrgErrors[keyof RejectOrgErrors];
+
+export type RejectOrgResponses = {
+    200: OrgRowDto;
+};
+
+export type RejectOrgResponse = RejectOrgResponses[keyof RejectOrgResponses];
+
+export type SetOrgRequireTwoFactorData = {
+    body: RequireTwoFactorDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/orgs/{id}/require-2fa';
+};
+
+export type SetOrgRequireTwoFactorErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type SetOrgRequireTwoFactorError = SetOrgRequireTwoFactorErrors[keyof SetOrgRequireTwoFactorErrors];
+
+export type SetOrgRequireTwoFactorResponses = {
+    200: OrgRowDto;
+};
+
+export type SetOrgRequireTwoFactorResponse = SetOrgRequireTwoFactorResponses[keyof SetOrgRequireTwoFactorResponses];
+
+export type RestoreOrgData = {
+    body: EmptyBodyDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/orgs/{id}/restore';
+};
+
+export type RestoreOrgErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    /**
+     * Not pending deletion
+     */
+    409: ErrorResponseDto;
+};
+
+export type RestoreOrgError = RestoreOrgErrors[keyof RestoreOrgErrors];
+
+export type RestoreOrgResponses = {
+    200: OrgRowDto;
+};
+
+export type RestoreOrgResponse = RestoreOrgResponses[keyof RestoreOrgResponses];
+
+export type GetPlatformStatsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/platform/stats';
+};
+
+export type GetPlatformStatsErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type GetPlatformStatsError = GetPlatformStatsErrors[keyof GetPlatformStatsErrors];
+
+export type GetPlatformStatsResponses = {
+    200: PlatformStatsDto;
+};
+
+export type GetPlatformStatsResponse = GetPlatformStatsResponses[keyof GetPlatformStatsResponses];
 
 export type ListStaffUsersData = {
     body?: never;

@@ -8,6 +8,7 @@ import { User } from '../modules/users/user.entity';
 import { CreateFoundation1764590000000 } from './migrations/1764590000000-CreateFoundation';
 import { CreateAuditLogs1764600000000 } from './migrations/1764600000000-CreateAuditLogs';
 import { CreateTenantDomain1764610000000 } from './migrations/1764610000000-CreateTenantDomain';
+import { AddOrgLifecycle1764620000000 } from './migrations/1764620000000-AddOrgLifecycle';
 import { AlertRule } from '../modules/alert-rules/alert-rule.entity';
 import { Budget } from '../modules/budgets/budget.entity';
 import { AccountAccessGrant } from '../modules/cloud-accounts/account-access-grant.entity';
@@ -47,4 +48,4 @@ export const ENTITIES = [
   AlertRule,
   ApiUsageHourly,
 ];
-export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000];
+export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000, AddOrgLifecycle1764620000000];

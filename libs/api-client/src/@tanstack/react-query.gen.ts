@@ -3,8 +3,8 @@
 import { type DefaultError, type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen';
-import { acceptStaffInvitation, acceptUserInvitation, changeOrgMemberRole, changeStaffPassword, changeStaffUserRole, changeUserPassword, checkLiveness, checkReadiness, confirmStaffPasswordReset, confirmUserPasswordReset, createAlertRule, createBudget, createCloudAccount, createStaffUser, deleteAlertRule, deleteBudget, deleteCloudAccount, disableStaffUser, enrollStaffMfa, enrollUserMfa, getAlertRule, getBudget, getCloudAccount, getCostSummary, getJwks, getMe, getOrg, getStaffMe, getUserMe, ingestApiCalls, inviteOrgMember, listAlertRules, listAnomalyAlerts, listBudgets, listCloudAccounts, listCosts, listOrgAuditLog, listOrgMembers, listOutbox, listPlatformAuditLog, listPlatformAuditLogs, listRecommendations, listStaffUsers, loginStaff, loginUser, logoutStaff, logoutUser, type Options, refreshStaffSession, refreshUserSession, removeOrgMember, requestStaffPasswordReset, requestUserPasswordReset, signUp, syncCloudAccount, transferOrgOwnership, updateAlertRule, updateBudget, updateCloudAccount, updateOrgSettings, verifyOrgAuditLog, verifyPlatformAuditLog, verifyStaffMfa, verifyUserMfa } from '../sdk.gen';
-import type { AcceptStaffInvitationData, AcceptStaffInvitationError, AcceptStaffInvitationResponse, AcceptUserInvitationData, AcceptUserInvitationError, AcceptUserInvitationResponse, ChangeOrgMemberRoleData, ChangeOrgMemberRoleError, ChangeOrgMemberRoleResponse, ChangeStaffPasswordData, ChangeStaffPasswordError, ChangeStaffPasswordResponse, ChangeStaffUserRoleData, ChangeStaffUserRoleError, ChangeStaffUserRoleResponse, ChangeUserPasswordData, ChangeUserPasswordError, ChangeUserPasswordResponse, CheckLivenessData, CheckLivenessResponse, CheckReadinessData, CheckReadinessError, CheckReadinessResponse, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetError, ConfirmStaffPasswordResetResponse, ConfirmUserPasswordResetData, ConfirmUserPasswordResetError, ConfirmUserPasswordResetResponse, CreateAlertRuleData, CreateAlertRuleError, CreateAlertRuleResponse, CreateBudgetData, CreateBudgetError, CreateBudgetResponse, CreateCloudAccountData, CreateCloudAccountError, CreateCloudAccountResponse, CreateStaffUserData, CreateStaffUserError, CreateStaffUserResponse, DeleteAlertRuleData, DeleteAlertRuleError, DeleteAlertRuleResponse, DeleteBudgetData, DeleteBudgetError, DeleteBudgetResponse, DeleteCloudAccountData, DeleteCloudAccountError, DeleteCloudAccountResponse, DisableStaffUserData, DisableStaffUserError, DisableStaffUserResponse, EnrollStaffMfaData, EnrollStaffMfaError, EnrollStaffMfaResponse, EnrollUserMfaData, EnrollUserMfaError, EnrollUserMfaResponse, GetAlertRuleData, GetAlertRuleError, GetAlertRuleResponse, GetBudgetData, GetBudgetError, GetBudgetResponse, GetCloudAccountData, GetCloudAccountError, GetCloudAccountResponse, GetCostSummaryData, GetCostSummaryError, GetCostSummaryResponse, GetJwksData, GetJwksResponse, GetMeData, GetMeError, GetMeResponse, GetOrgData, GetOrgError, GetOrgResponse, GetStaffMeData, GetStaffMeError, GetStaffMeResponse, GetUserMeData, GetUserMeError, GetUserMeResponse, IngestApiCallsData, IngestApiCallsError, IngestApiCallsResponse, InviteOrgMemberData, InviteOrgMemberError, InviteOrgMemberResponse, ListAlertRulesData, ListAlertRulesError, ListAlertRulesResponse, ListAnomalyAlertsData, ListAnomalyAlertsError, ListAnomalyAlertsResponse, ListBudgetsData, ListBudgetsError, ListBudgetsResponse, ListCloudAccountsData, ListCloudAccountsError, ListCloudAccountsResponse, ListCostsData, ListCostsError, ListCostsResponse, ListOrgAuditLogData, ListOrgAuditLogError, ListOrgAuditLogResponse, ListOrgMembersData, ListOrgMembersError, ListOrgMembersResponse, ListOutboxData, ListOutboxError, ListOutboxResponse, ListPlatformAuditLogData, ListPlatformAuditLogError, ListPlatformAuditLogResponse, ListPlatformAuditLogsData, ListPlatformAuditLogsError, ListPlatformAuditLogsResponse, ListRecommendationsData, ListRecommendationsError, ListRecommendationsResponse, ListStaffUsersData, ListStaffUsersError, ListStaffUsersResponse, LoginStaffData, LoginStaffError, LoginStaffResponse, LoginUserData, LoginUserError, LoginUserResponse, LogoutStaffData, LogoutStaffError, LogoutStaffResponse, LogoutUserData, LogoutUserError, LogoutUserResponse, RefreshStaffSessionData, RefreshStaffSessionError, RefreshStaffSessionResponse, RefreshUserSessionData, RefreshUserSessionError, RefreshUserSessionResponse, RemoveOrgMemberData, RemoveOrgMemberError, RemoveOrgMemberResponse, RequestStaffPasswordResetData, RequestStaffPasswordResetError, RequestStaffPasswordResetResponse, RequestUserPasswordResetData, RequestUserPasswordResetError, RequestUserPasswordResetResponse, SignUpData, SignUpError, SignUpResponse, SyncCloudAccountData, SyncCloudAccountError, SyncCloudAccountResponse, TransferOrgOwnershipData, TransferOrgOwnershipError, TransferOrgOwnershipResponse, UpdateAlertRuleData, UpdateAlertRuleError, UpdateAlertRuleResponse, UpdateBudgetData, UpdateBudgetError, UpdateBudgetResponse, UpdateCloudAccountData, UpdateCloudAccountError, UpdateCloudAccountResponse, UpdateOrgSettingsData, UpdateOrgSettingsError, UpdateOrgSettingsResponse, VerifyOrgAuditLogData, VerifyOrgAuditLogError, VerifyOrgAuditLogResponse, VerifyPlatformAuditLogData, VerifyPlatformAuditLogError, VerifyPlatformAuditLogResponse, VerifyStaffMfaData, VerifyStaffMfaError, VerifyStaffMfaResponse, VerifyUserMfaData, VerifyUserMfaError, VerifyUserMfaResponse } from '../types.gen';
+import { acceptStaffInvitation, acceptUserInvitation, approveOrg, changeOrgMemberRole, changeOrgPlan, changeStaffPassword, changeStaffUserRole, changeUserPassword, checkLiveness, checkReadiness, confirmStaffPasswordReset, confirmUserPasswordReset, contactOrgAdmins, createAlertRule, createBudget, createCloudAccount, createOrg, createStaffUser, deleteAlertRule, deleteBudget, deleteCloudAccount, deleteOrg, disableOrg, disableStaffUser, enableOrg, enrollStaffMfa, enrollUserMfa, getAlertRule, getBudget, getCloudAccount, getCostSummary, getJwks, getMe, getOrg, getOrgDetail, getPlatformGrowth, getPlatformStats, getStaffMe, getUserMe, ingestApiCalls, inviteOrgMember, listAlertRules, listAnomalyAlerts, listBudgets, listCloudAccounts, listCosts, listOrgAuditLog, listOrgMembers, listOrgs, listOutbox, listPlatformAuditLog, listPlatformAuditLogs, listRecommendations, listStaffUsers, loginStaff, loginUser, logoutStaff, logoutUser, type Options, refreshStaffSession, refreshUserSession, rejectOrg, removeOrgMember, requestStaffPasswordReset, requestUserPasswordReset, restoreOrg, setOrgRequireTwoFactor, signUp, syncCloudAccount, transferOrgOwnership, updateAlertRule, updateBudget, updateCloudAccount, updateOrgSettings, verifyOrgAuditLog, verifyPlatformAuditLog, verifyStaffMfa, verifyUserMfa } from '../sdk.gen';
+import type { AcceptStaffInvitationData, AcceptStaffInvitationError, AcceptStaffInvitationResponse, AcceptUserInvitationData, AcceptUserInvitationError, AcceptUserInvitationResponse, ApproveOrgData, ApproveOrgError, ApproveOrgResponse, ChangeOrgMemberRoleData, ChangeOrgMemberRoleError, ChangeOrgMemberRoleResponse, ChangeOrgPlanData, ChangeOrgPlanError, ChangeOrgPlanResponse, ChangeStaffPasswordData, ChangeStaffPasswordError, ChangeStaffPasswordResponse, ChangeStaffUserRoleData, ChangeStaffUserRoleError, ChangeStaffUserRoleResponse, ChangeUserPasswordData, ChangeUserPasswordError, ChangeUserPasswordResponse, CheckLivenessData, CheckLivenessResponse, CheckReadinessData, CheckReadinessError, CheckReadinessResponse, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetError, ConfirmStaffPasswordResetResponse, ConfirmUserPasswordResetData, ConfirmUserPasswordResetError, ConfirmUserPasswordResetResponse, ContactOrgAdminsData, ContactOrgAdminsError, ContactOrgAdminsResponse, CreateAlertRuleData, CreateAlertRuleError, CreateAlertRuleResponse, CreateBudgetData, CreateBudgetError, CreateBudgetResponse, CreateCloudAccountData, CreateCloudAccountError, CreateCloudAccountResponse, CreateOrgData, CreateOrgError, CreateOrgResponse, CreateStaffUserData, CreateStaffUserError, CreateStaffUserResponse, DeleteAlertRuleData, DeleteAlertRuleError, DeleteAlertRuleResponse, DeleteBudgetData, DeleteBudgetError, DeleteBudgetResponse, DeleteCloudAccountData, DeleteCloudAccountError, DeleteCloudAccountResponse, DeleteOrgData, DeleteOrgError, DeleteOrgResponse, DisableOrgData, DisableOrgError, DisableOrgResponse, DisableStaffUserData, DisableStaffUserError, DisableStaffUserResponse, EnableOrgData, EnableOrgError, EnableOrgResponse, EnrollStaffMfaData, EnrollStaffMfaError, EnrollStaffMfaResponse, EnrollUserMfaData, EnrollUserMfaError, EnrollUserMfaResponse, GetAlertRuleData, GetAlertRuleError, GetAlertRuleResponse, GetBudgetData, GetBudgetError, GetBudgetResponse, GetCloudAccountData, GetCloudAccountError, GetCloudAccountResponse, GetCostSummaryData, GetCostSummaryError, GetCostSummaryResponse, GetJwksData, GetJwksResponse, GetMeData, GetMeError, GetMeResponse, GetOrgData, GetOrgDetailData, GetOrgDetailError, GetOrgDetailResponse, GetOrgError, GetOrgResponse, GetPlatformGrowthData, GetPlatformGrowthError, GetPlatformGrowthResponse, GetPlatformStatsData, GetPlatformStatsError, GetPlatformStatsResponse, GetStaffMeData, GetStaffMeError, GetStaffMeResponse, GetUserMeData, GetUserMeError, GetUserMeResponse, IngestApiCallsData, IngestApiCallsError, IngestApiCallsResponse, InviteOrgMemberData, InviteOrgMemberError, InviteOrgMemberResponse, ListAlertRulesData, ListAlertRulesError, ListAlertRulesResponse, ListAnomalyAlertsData, ListAnomalyAlertsError, ListAnomalyAlertsResponse, ListBudgetsData, ListBudgetsError, ListBudgetsResponse, ListCloudAccountsData, ListCloudAccountsError, ListCloudAccountsResponse, ListCostsData, ListCostsError, ListCostsResponse, ListOrgAuditLogData, ListOrgAuditLogError, ListOrgAuditLogResponse, ListOrgMembersData, ListOrgMembersError, ListOrgMembersResponse, ListOrgsData, ListOrgsError, ListOrgsResponse, ListOutboxData, ListOutboxError, ListOutboxResponse, ListPlatformAuditLogData, ListPlatformAuditLogError, ListPlatformAuditLogResponse, ListPlatformAuditLogsData, ListPlatformAuditLogsError, ListPlatformAuditLogsResponse, ListRecommendationsData, ListRecommendationsError, ListRecommendationsResponse, ListStaffUsersData, ListStaffUsersError, ListStaffUsersResponse, LoginStaffData, LoginStaffError, LoginStaffResponse, LoginUserData, LoginUserError, LoginUserResponse, LogoutStaffData, LogoutStaffError, LogoutStaffResponse, LogoutUserData, LogoutUserError, LogoutUserResponse, RefreshStaffSessionData, RefreshStaffSessionError, RefreshStaffSessionResponse, RefreshUserSessionData, RefreshUserSessionError, RefreshUserSessionResponse, RejectOrgData, RejectOrgError, RejectOrgResponse, RemoveOrgMemberData, RemoveOrgMemberError, RemoveOrgMemberResponse, RequestStaffPasswordResetData, RequestStaffPasswordResetError, RequestStaffPasswordResetResponse, RequestUserPasswordResetData, RequestUserPasswordResetError, RequestUserPasswordResetResponse, RestoreOrgData, RestoreOrgError, RestoreOrgResponse, SetOrgRequireTwoFactorData, SetOrgRequireTwoFactorError, SetOrgRequireTwoFactorResponse, SignUpData, SignUpError, SignUpResponse, SyncCloudAccountData, SyncCloudAccountError, SyncCloudAccountResponse, TransferOrgOwnershipData, TransferOrgOwnershipError, TransferOrgOwnershipResponse, UpdateAlertRuleData, UpdateAlertRuleError, UpdateAlertRuleResponse, UpdateBudgetData, UpdateBudgetError, UpdateBudgetResponse, UpdateCloudAccountData, UpdateCloudAccountError, UpdateCloudAccountResponse, UpdateOrgSettingsData, UpdateOrgSettingsError, UpdateOrgSettingsResponse, VerifyOrgAuditLogData, VerifyOrgAuditLogError, VerifyOrgAuditLogResponse, VerifyPlatformAuditLogData, VerifyPlatformAuditLogError, VerifyPlatformAuditLogResponse, VerifyStaffMfaData, VerifyStaffMfaError, VerifyStaffMfaResponse, VerifyUserMfaData, VerifyUserMfaError, VerifyUserMfaResponse } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -1248,6 +1248,275 @@ export const listOutboxOptions = (options?: Options<ListOutboxData>) => queryOpt
         return data;
     },
     queryKey: listOutboxQueryKey(options)
+});
+
+export const getPlatformGrowthQueryKey = (options?: Options<GetPlatformGrowthData>) => createQueryKey('getPlatformGrowth', options);
+
+/**
+ * New organizations per week, oldest first, ending with the current week
+ */
+export const getPlatformGrowthOptions = (options?: Options<GetPlatformGrowthData>) => queryOptions<GetPlatformGrowthResponse, GetPlatformGrowthError, GetPlatformGrowthResponse, ReturnType<typeof getPlatformGrowthQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPlatformGrowth({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPlatformGrowthQueryKey(options)
+});
+
+export const listOrgsQueryKey = (options?: Options<ListOrgsData>) => createQueryKey('listOrgs', options);
+
+/**
+ * Organizations: search by name, slug or id; filter; sort on any column
+ */
+export const listOrgsOptions = (options?: Options<ListOrgsData>) => queryOptions<ListOrgsResponse, ListOrgsError, ListOrgsResponse, ReturnType<typeof listOrgsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listOrgs({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listOrgsQueryKey(options)
+});
+
+export const listOrgsInfiniteQueryKey = (options?: Options<ListOrgsData>): QueryKey<Options<ListOrgsData>> => createQueryKey('listOrgs', options, true);
+
+/**
+ * Organizations: search by name, slug or id; filter; sort on any column
+ */
+export const listOrgsInfiniteOptions = (options?: Options<ListOrgsData>) => infiniteQueryOptions<ListOrgsResponse, ListOrgsError, InfiniteData<ListOrgsResponse>, QueryKey<Options<ListOrgsData>>, number | Pick<QueryKey<Options<ListOrgsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListOrgsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listOrgs({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listOrgsInfiniteQueryKey(options)
+});
+
+/**
+ * Create an active organization and invite its owner
+ */
+export const createOrgMutation = (options?: Partial<Options<CreateOrgData>>): UseMutationOptions<CreateOrgResponse, CreateOrgError, Options<CreateOrgData>> => {
+    const mutationOptions: UseMutationOptions<CreateOrgResponse, CreateOrgError, Options<CreateOrgData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await createOrg({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Schedule deletion after a 7-day grace; confirmation (body or query) must equal the slug
+ */
+export const deleteOrgMutation = (options?: Partial<Options<DeleteOrgData>>): UseMutationOptions<DeleteOrgResponse, DeleteOrgError, Options<DeleteOrgData>> => {
+    const mutationOptions: UseMutationOptions<DeleteOrgResponse, DeleteOrgError, Options<DeleteOrgData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await deleteOrg({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getOrgDetailQueryKey = (options: Options<GetOrgDetailData>) => createQueryKey('getOrgDetail', options);
+
+/**
+ * An organization with its users, cloud accounts and cost summary
+ */
+export const getOrgDetailOptions = (options: Options<GetOrgDetailData>) => queryOptions<GetOrgDetailResponse, GetOrgDetailError, GetOrgDetailResponse, ReturnType<typeof getOrgDetailQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getOrgDetail({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getOrgDetailQueryKey(options)
+});
+
+/**
+ * Approve a pending sign-up (the owner is e-mailed)
+ */
+export const approveOrgMutation = (options?: Partial<Options<ApproveOrgData>>): UseMutationOptions<ApproveOrgResponse, ApproveOrgError, Options<ApproveOrgData>> => {
+    const mutationOptions: UseMutationOptions<ApproveOrgResponse, ApproveOrgError, Options<ApproveOrgData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await approveOrg({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * E-mail every owner and admin of the org
+ */
+export const contactOrgAdminsMutation = (options?: Partial<Options<ContactOrgAdminsData>>): UseMutationOptions<ContactOrgAdminsResponse, ContactOrgAdminsError, Options<ContactOrgAdminsData>> => {
+    const mutationOptions: UseMutationOptions<ContactOrgAdminsResponse, ContactOrgAdminsError, Options<ContactOrgAdminsData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await contactOrgAdmins({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Suspend the org: every session of its members ends at once
+ */
+export const disableOrgMutation = (options?: Partial<Options<DisableOrgData>>): UseMutationOptions<DisableOrgResponse, DisableOrgError, Options<DisableOrgData>> => {
+    const mutationOptions: UseMutationOptions<DisableOrgResponse, DisableOrgError, Options<DisableOrgData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await disableOrg({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Re-activate a suspended org
+ */
+export const enableOrgMutation = (options?: Partial<Options<EnableOrgData>>): UseMutationOptions<EnableOrgResponse, EnableOrgError, Options<EnableOrgData>> => {
+    const mutationOptions: UseMutationOptions<EnableOrgResponse, EnableOrgError, Options<EnableOrgData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await enableOrg({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Change the plan
+ */
+export const changeOrgPlanMutation = (options?: Partial<Options<ChangeOrgPlanData>>): UseMutationOptions<ChangeOrgPlanResponse, ChangeOrgPlanError, Options<ChangeOrgPlanData>> => {
+    const mutationOptions: UseMutationOptions<ChangeOrgPlanResponse, ChangeOrgPlanError, Options<ChangeOrgPlanData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await changeOrgPlan({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Reject a pending sign-up with a reason (the owner is e-mailed)
+ */
+export const rejectOrgMutation = (options?: Partial<Options<RejectOrgData>>): UseMutationOptions<RejectOrgResponse, RejectOrgError, Options<RejectOrgData>> => {
+    const mutationOptions: UseMutationOptions<RejectOrgResponse, RejectOrgError, Options<RejectOrgData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await rejectOrg({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Require (or stop requiring) TOTP for every user of the org
+ */
+export const setOrgRequireTwoFactorMutation = (options?: Partial<Options<SetOrgRequireTwoFactorData>>): UseMutationOptions<SetOrgRequireTwoFactorResponse, SetOrgRequireTwoFactorError, Options<SetOrgRequireTwoFactorData>> => {
+    const mutationOptions: UseMutationOptions<SetOrgRequireTwoFactorResponse, SetOrgRequireTwoFactorError, Options<SetOrgRequireTwoFactorData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await setOrgRequireTwoFactor({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Cancel a pending deletion within the grace
+ */
+export const restoreOrgMutation = (options?: Partial<Options<RestoreOrgData>>): UseMutationOptions<RestoreOrgResponse, RestoreOrgError, Options<RestoreOrgData>> => {
+    const mutationOptions: UseMutationOptions<RestoreOrgResponse, RestoreOrgError, Options<RestoreOrgData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await restoreOrg({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getPlatformStatsQueryKey = (options?: Options<GetPlatformStatsData>) => createQueryKey('getPlatformStats', options);
+
+/**
+ * Totals across every organization (from counters)
+ */
+export const getPlatformStatsOptions = (options?: Options<GetPlatformStatsData>) => queryOptions<GetPlatformStatsResponse, GetPlatformStatsError, GetPlatformStatsResponse, ReturnType<typeof getPlatformStatsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPlatformStats({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPlatformStatsQueryKey(options)
 });
 
 export const listStaffUsersQueryKey = (options?: Options<ListStaffUsersData>) => createQueryKey('listStaffUsers', options);

@@ -129,6 +129,12 @@ export class SessionsService {
     return result.affected ?? 0;
   }
 
+  /** Ends every session of every user of an org (suspension, deletion, force logout). */
+  async revokeAllForOrg(orgId: string, reason: string): Promise<number> {
+    const result = await this.repository.update({ orgId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokeReason: reason, gracePairEncrypted: null });
+    return result.affected ?? 0;
+  }
+
   /** Ends the org's sessions that did not pass MFA, when 2FA becomes required: they must re-authenticate. */
   async revokeOrgSessionsWithoutMfa(orgId: string, reason: string): Promise<number> {
     const result = await this.repository.update({ orgId, revokedAt: IsNull(), mfaVerifiedAt: IsNull() }, { revokedAt: this.clock.now(), revokeReason: reason, gracePairEncrypted: null });

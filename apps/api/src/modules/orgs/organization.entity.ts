@@ -46,6 +46,19 @@ export class Organization {
   @Column({ name: 'last_sync_at', type: 'timestamptz', nullable: true })
   lastSyncAt: Date | null;
 
+  /** Why staff suspended (or rejected) the org. */
+  @Column({ name: 'status_reason', type: 'varchar', length: 500, nullable: true })
+  statusReason: string | null;
+
+  /** When the 7-day grace of a pending deletion ends. */
+  @Index('IDX_organizations_deletion_scheduled_at', { where: '"deletion_scheduled_at" IS NOT NULL' })
+  @Column({ name: 'deletion_scheduled_at', type: 'timestamptz', nullable: true })
+  deletionScheduledAt: Date | null;
+
+  /** The status a restore returns to. */
+  @Column({ name: 'status_before_deletion', type: 'varchar', length: 16, nullable: true })
+  statusBeforeDeletion: OrgStatus | null;
+
   @Index('IDX_organizations_created_at')
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

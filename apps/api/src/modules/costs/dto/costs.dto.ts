@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PaginationDto, PaginationQueryDto } from '../../../common/http/pagination.dto';
 import { CLOUD_PROVIDERS, type CloudProvider } from '../../cloud-accounts/cloud-account.entity';
@@ -15,15 +15,7 @@ export class CostRangeQueryDto {
   to?: string;
 }
 
-export class CostListQueryDto extends PaginationQueryDto {
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional() @IsDateString({ strict: true }, { message: 'from must be a date (YYYY-MM-DD)' })
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional() @IsDateString({ strict: true }, { message: 'to must be a date (YYYY-MM-DD)' })
-  to?: string;
-
+export class CostListQueryDto extends IntersectionType(PaginationQueryDto, CostRangeQueryDto) {
   @ApiPropertyOptional({ enum: CLOUD_PROVIDERS })
   @IsOptional() @IsIn(CLOUD_PROVIDERS)
   provider?: CloudProvider;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { ORG_PLANS, ORG_STATUSES } from '@keel/shared';
 import { Trim } from '../../../common/http/trim.decorator';
 
@@ -19,19 +19,22 @@ export class OrgDto {
   @ApiProperty({ format: 'date-time' }) created_at: string;
 }
 
+// Fields may be left out, but null is not "unchanged": it is validated (and refused) like any other value.
+const UnlessOmitted = () => ValidateIf((_object, value) => value !== undefined);
+
 export class UpdateOrgSettingsDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @UnlessOmitted() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
   name?: string;
 
   /** Owner only: every member must enroll TOTP at their next sign-in. */
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean()
+  @UnlessOmitted() @IsBoolean()
   require_2fa?: boolean;
 
   /** Owner only: whether platform staff may open support sessions in this org. */
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean()
+  @UnlessOmitted() @IsBoolean()
   allow_platform_impersonation?: boolean;
 }
 
