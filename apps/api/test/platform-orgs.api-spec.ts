@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { createOrganization, createStaff, createTenantUser, signIn, uniqueEmail } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
+import { OrgPurgeService } from '../src/modules/orgs/org-purge.service';
+import { AuditSealerService } from '../src/modules/audit/audit-sealer.service';
 
 describe('platform org administration (/api/v1/platform)', () => {
   let test: TestApp;
@@ -129,5 +131,76 @@ describe('platform org administration (/api/v1/platform)', () => {
     expect(growth.items).toHaveLength(4);
     expect(growth.items[3].new_orgs).toBeGreaterThan(0);
     await as(staffToken).get('/growth?weeks=0').expect(400);
+  });
+
+  it('hard-deletes an org after its grace: tenant data and org log go, platform entries stay, and a late restore finds nothing', async () => {
+    const organization = await createOrganization(test);
+    const owner = await createTenantUser(test, { orgId: organization.id, role: 'owner' });
+    const [account] = await test.dataSource.query(
+      "INSERT INTO cloud_accounts (org_id, name, provider, external_id, status) VALUES ($1, 'Prod', 'aws', '123456789012', 'connected') RETURNING id",
+      [organization.id],
+    );
+    await test.dataSource.query(
+      `INSERT INTO cost_rows (org_id, account_id, date, provider, service, amount) SELECT $1, $2, DATE '2026-01-01' + g, 'aws', 'Amazon EC2', 10 FROM generate_series(0, 299) g`,
+      [organization.id, account.id],
+    );
+    await as(staffToken).patch(`/orgs/${organization.id}/plan`, { plan: 'enterprise' }).expect(200);
+    await as(staffToken).delete(`/orgs/${organization.id}`, { confirmation: organization.slug }).expect(202);
+    await test.app.get(AuditSealerService).sealPending();
+
+    const purge = test.app.get(OrgPurgeService);
+    expect(await purge.purgeExpired()).toBe(0); // still within the grace
+    test.clock.advance(7 * 86_400_000 + 60_000);
+    expect(await purge.purgeExpired()).toBeGreaterThanOrEqual(1);
+
+    for (const table of ['organizations', 'users', 'cloud_accounts']) {
+      const column = table === 'organizations' ? 'id' : 'org_id';
+      expect(await test.dataSource.query(`SELECT 1 FROM ${table} WHERE ${column} = $1`, [organization.id])).toHaveLength(0);
+    }
+    expect(await test.dataSource.query('SELECT 1 FROM cost_rows WHERE org_id = $1', [organization.id])).toHaveLength(0);
+    expect(await test.dataSource.query('SELECT 1 FROM users WHERE id = $1', [owner.id])).toHaveLength(0);
+    expect(await orgLog(organization.id)).toEqual([]);
+    expect((await platformLog(organization.id)).map((row: { action: string }) => row.action)).toEqual(['platform.org_plan_changed', 'platform.org_deletion_initiated', 'platform.org_deleted']);
+    const anchors = await test.dataSource.query("SELECT reason FROM audit_anchors WHERE chain_key = $1", [organization.id]);
+    expect(anchors).toEqual([{ reason: 'org_deleted' }]);
+    const later = (await signIn(test, await createStaff(test))).accessToken; // the first token expired with the grace
+    await as(later).post(`/orgs/${organization.id}/restore`).expect(404);
+  });
+
+  it('resets a tenant user\'s MFA, ending their sessions, and deletes a cloud account with its data', async () => {
+    const organization = await createOrganization(test);
+    const member = await createTenantUser(test, { orgId: organization.id, mfa: true });
+    const session = await signIn(test, member);
+    await as(staffToken).post(`/orgs/${organization.id}/users/${member.id}/reset-mfa`).expect(200);
+    await request(test.http).get('/api/v1/me').auth(session.accessToken, { type: 'bearer' }).expect(401);
+    const [user] = await test.dataSource.query('SELECT mfa_enabled, mfa_secret_encrypted FROM users WHERE id = $1', [member.id]);
+    expect(user).toEqual({ mfa_enabled: false, mfa_secret_encrypted: null });
+    const stranger = await createOrganization(test);
+    await as(staffToken).post(`/orgs/${stranger.id}/users/${member.id}/reset-mfa`).expect(404);
+
+    const [account] = await test.dataSource.query(
+      "INSERT INTO cloud_accounts (org_id, name, provider, external_id, status, sync_error) VALUES ($1, 'Broken', 'gcp', 'invalid-project', 'error', 'PERMISSION_DENIED') RETURNING id",
+      [organization.id],
+    );
+    await test.dataSource.query('UPDATE organizations SET account_count = 1, error_count = 1 WHERE id = $1', [organization.id]);
+    const { body: health } = await as(staffToken).get('/sync-health?limit=200').expect(200);
+    expect(health.items.some((row: { account_id: string; org_name: string }) => row.account_id === account.id && row.org_name === organization.name)).toBe(true);
+    await request(test.http).delete(`/api/v1/platform/orgs/${stranger.id}/accounts/${account.id}`).auth(staffToken, { type: 'bearer' }).expect(404);
+    await request(test.http).delete(`/api/v1/platform/orgs/${organization.id}/accounts/${account.id}`).auth(staffToken, { type: 'bearer' }).expect(204);
+    const [counters] = await test.dataSource.query('SELECT account_count, error_count FROM organizations WHERE id = $1', [organization.id]);
+    expect(counters).toEqual({ account_count: 0, error_count: 0 });
+    expect((await orgLog(organization.id)).map((row: { action: string }) => row.action)).toEqual(['user.mfa_reset_by_platform', 'cloud_account.deleted_by_platform']);
+  });
+
+  it('searches across orgs, users and accounts, and audits the search with a hash of the term', async () => {
+    const organization = await createOrganization(test, { name: `Needle ${Date.now()}` });
+    const { body } = await as(staffToken).get(`/search?q=${encodeURIComponent(organization.name)}`).expect(200);
+    expect(body.orgs.map((org: { id: string }) => org.id)).toEqual([organization.id]);
+    await as(staffToken).get('/search?q=a').expect(400);
+    const [entry] = await test.dataSource.query("SELECT metadata FROM platform_audit_log WHERE action = 'platform.cross_org_search' ORDER BY seq DESC LIMIT 1");
+    expect(entry.metadata).toMatchObject({ results: 1, term_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.stringify(entry.metadata)).not.toContain('Needle');
+    const { body: usage } = await as(staffToken).get('/usage?limit=5').expect(200);
+    expect(usage.items[0]).toEqual(expect.objectContaining({ syncs_30d: expect.any(Number), actions_30d: expect.any(Number), cost_rows: expect.any(Number) }));
   });
 });

@@ -158,6 +158,19 @@ export class OrgLifecycleService {
     return toOrgRowDto(toRow(organization));
   }
 
+  /** Clears a tenant user's TOTP and recovery codes; they enroll again at their next sign-in. */
+  @Transactional()
+  async resetMfa(orgId: string, userId: string): Promise<void> {
+    const organization = await this.lock(orgId);
+    const users = this.transactionHost.tx.getRepository(User);
+    const user = await users.findOneBy({ id: userId, orgId });
+    if (!user) throw new NotFoundException('User not found in this organization');
+    await users.update({ id: userId }, { mfaEnabled: false, mfaSecretEncrypted: null, mfaPendingSecretEncrypted: null, mfaLastTimeStep: null, recoveryCodeHashes: [] });
+    const ended = await this.sessions.revokeAllForAccount('tenant', userId, 'mfa_reset');
+    await this.notifyOwners(organization, { name: 'mfa_reset', organizationName: organization.name, userEmail: user.email });
+    this.audit.describe({ target: { type: 'user', id: user.id, name: user.email }, orgId, metadata: { sessions_ended: ended } });
+  }
+
   private async transition(orgId: string, from: OrgStatus[], to: OrgStatus, reason: string | null): Promise<Organization> {
     const organization = await this.lock(orgId);
     if (!from.includes(organization.status)) throw new ConflictException(`The organization is ${organization.status}; this needs it ${from.join(' or ')}`);

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ClockService } from '../../common/clock/clock.service';
 import { resolvePage } from '../../common/http/pagination.dto';
-import type { GrowthDto, OrgDetailDto, OrgListDto, OrgListQueryDto, OrgRowDto, PlatformStatsDto } from './dto/platform-orgs.dto';
+import type { PaginationQueryDto } from '../../common/http/pagination.dto';
+import type { GrowthDto, OrgDetailDto, OrgListDto, OrgListQueryDto, OrgRowDto, PlatformStatsDto, SearchResultDto, SyncHealthDto, UsageDto } from './dto/platform-orgs.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DETAIL_USERS = 200;
@@ -61,7 +62,7 @@ export class PlatformOrgsQueryService {
       conditions.push(text);
     };
     if (query.search) {
-      const pattern = `%${query.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      const pattern = likePattern(query.search);
       if (UUID.test(query.search)) add('(id = ?::uuid OR name ILIKE ? OR slug ILIKE ?)', query.search, pattern, pattern);
       else add('(name ILIKE ? OR slug ILIKE ?)', pattern, pattern);
     }
@@ -122,6 +123,70 @@ export class PlatformOrgsQueryService {
     };
   }
 
+  /** Cloud accounts in the error state, newest failure first (index on status). */
+  async syncHealth(query: PaginationQueryDto): Promise<SyncHealthDto> {
+    const page = resolvePage(query);
+    const rows = await this.dataSource.query(
+      `SELECT a.id AS account_id, a.name AS account_name, a.provider, a.external_id, a.status, a.sync_error, a.last_synced_at, a.org_id, o.name AS org_name
+         FROM cloud_accounts a JOIN organizations o ON o.id = a.org_id
+        WHERE a.status = 'error' ORDER BY a.updated_at DESC, a.id LIMIT ${page.limit} OFFSET ${page.offset}`,
+    );
+    const [{ total }] = await this.dataSource.query("SELECT count(*)::int AS total FROM cloud_accounts WHERE status = 'error'");
+    return {
+      items: rows.map((row: SyncHealthDto['items'][number] & { last_synced_at: Date | null }) => ({ ...row, last_synced_at: row.last_synced_at ? new Date(row.last_synced_at).toISOString() : null })),
+      pagination: { page: page.page, limit: page.limit, total, next_cursor: null },
+    };
+  }
+
+  /** Per org, the last 30 days: syncs, tenant API calls (from the hourly rollup), last activity, cost rows. */
+  async usage(query: PaginationQueryDto): Promise<UsageDto> {
+    const page = resolvePage(query);
+    const since = new Date(this.clock.nowMilliseconds() - 30 * 86_400_000);
+    const rows = await this.dataSource.query(
+      `SELECT o.id AS org_id, o.name AS org_name, o.plan, o.cost_row_count,
+              (SELECT count(*) FROM sync_jobs j WHERE j.org_id = o.id AND j.created_at >= $1)::int AS syncs_30d,
+              (SELECT COALESCE(sum(u.calls), 0) FROM api_usage_hourly u WHERE u.org_id = o.id AND u.hour >= $1)::bigint AS actions_30d,
+              (SELECT max(u.last_seen_at) FROM api_usage_hourly u WHERE u.org_id = o.id) AS last_activity_at
+         FROM (SELECT * FROM organizations ORDER BY created_at DESC, id LIMIT ${page.limit} OFFSET ${page.offset}) o
+        ORDER BY o.created_at DESC, o.id`,
+      [since],
+    );
+    const [{ total }] = await this.dataSource.query('SELECT count(*)::int AS total FROM organizations');
+    return {
+      items: rows.map((row: { org_id: string; org_name: string; plan: UsageDto['items'][number]['plan']; cost_row_count: string; syncs_30d: number; actions_30d: string; last_activity_at: Date | null }) => ({
+        org_id: row.org_id,
+        org_name: row.org_name,
+        plan: row.plan,
+        syncs_30d: row.syncs_30d,
+        actions_30d: Number(row.actions_30d),
+        last_activity_at: row.last_activity_at?.toISOString() ?? null,
+        cost_rows: Number(row.cost_row_count),
+      })),
+      pagination: { page: page.page, limit: page.limit, total, next_cursor: null },
+    };
+  }
+
+  /** Orgs, users and cloud accounts matching a term (name, e-mail, slug, external id) or an exact id; 20 of each. */
+  async search(term: string): Promise<SearchResultDto> {
+    const pattern = likePattern(term);
+    const id = UUID.test(term) ? term : null;
+    const orgs = await this.dataSource.query(
+      `SELECT id, name, slug, status FROM organizations WHERE id = $2::uuid OR name ILIKE $1 OR slug ILIKE $1 ORDER BY name LIMIT 20`,
+      [pattern, id],
+    );
+    const users = await this.dataSource.query(
+      `SELECT u.id, u.email, u.name, u.role, u.org_id, o.name AS org_name FROM users u JOIN organizations o ON o.id = u.org_id
+        WHERE u.id = $2::uuid OR u.email ILIKE $1 OR u.name ILIKE $1 ORDER BY u.email LIMIT 20`,
+      [pattern, id],
+    );
+    const accounts = await this.dataSource.query(
+      `SELECT a.id, a.name, a.provider, a.external_id, a.org_id, o.name AS org_name FROM cloud_accounts a JOIN organizations o ON o.id = a.org_id
+        WHERE a.id = $2::uuid OR a.name ILIKE $1 OR a.external_id ILIKE $1 ORDER BY a.name LIMIT 20`,
+      [pattern, id],
+    );
+    return { orgs, users, cloud_accounts: accounts };
+  }
+
   /** New orgs per ISO week (Monday start, UTC), oldest first, ending with the current week, zeros included. */
   async growth(weeks: number): Promise<GrowthDto> {
     const rows: { week_start: string; new_orgs: number }[] = await this.dataSource.query(
@@ -136,6 +201,11 @@ export class PlatformOrgsQueryService {
     );
     return { items: rows };
   }
+}
+
+/** An ILIKE pattern that matches the term anywhere, with its own wildcards taken literally. */
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
 export function toOrgRowDto(row: OrgRow): OrgRowDto {

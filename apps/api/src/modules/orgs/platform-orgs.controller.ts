@@ -1,8 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { createHash } from 'node:crypto';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { PlatformAccess } from '../../common/decorators/access.decorator';
 import { Audit } from '../../common/decorators/audit.decorator';
+import { CurrentPrincipal, type Principal } from '../../common/decorators/principal.decorator';
 import { EmptyBodyDto } from '../../common/http/empty-body.dto';
+import { PaginationQueryDto } from '../../common/http/pagination.dto';
+import { requestContext } from '../../common/http/request-context';
+import { SuccessResponseDto } from '../../common/http/success-response.dto';
+import { actorOf, AuditService } from '../audit/audit.service';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import {
   ChangePlanDto,
@@ -20,6 +27,10 @@ import {
   PlatformStatsDto,
   ReasonDto,
   RequireTwoFactorDto,
+  SearchQueryDto,
+  SearchResultDto,
+  SyncHealthDto,
+  UsageDto,
 } from './dto/platform-orgs.dto';
 import { OrgLifecycleService } from './org-lifecycle.service';
 import { PlatformOrgsQueryService } from './platform-orgs-query.service';
@@ -31,7 +42,7 @@ const ORG_ID = 'id';
 @Controller('platform')
 @PlatformAccess('super_admin')
 export class PlatformOrgsController {
-  constructor(private readonly queries: PlatformOrgsQueryService, private readonly lifecycle: OrgLifecycleService) {}
+  constructor(private readonly queries: PlatformOrgsQueryService, private readonly lifecycle: OrgLifecycleService, private readonly audit: AuditService) {}
 
   @Get('stats')
   @ApiOperation({ operationId: 'getPlatformStats', summary: 'Totals across every organization (from counters)' })
@@ -45,6 +56,35 @@ export class PlatformOrgsController {
   @ApiOkResponse({ type: GrowthDto })
   growth(@Query() query: GrowthQueryDto): Promise<GrowthDto> {
     return this.queries.growth(query.weeks ?? 12);
+  }
+
+  @Get('sync-health')
+  @ApiOperation({ operationId: 'getSyncHealth', summary: 'Cloud accounts in the error state, across every org' })
+  @ApiOkResponse({ type: SyncHealthDto })
+  syncHealth(@Query() query: PaginationQueryDto): Promise<SyncHealthDto> {
+    return this.queries.syncHealth(query);
+  }
+
+  @Get('usage')
+  @ApiOperation({ operationId: 'getPlatformUsage', summary: 'Per org, the last 30 days: syncs, API calls, last activity, cost rows' })
+  @ApiOkResponse({ type: UsageDto })
+  usage(@Query() query: PaginationQueryDto): Promise<UsageDto> {
+    return this.queries.usage(query);
+  }
+
+  @Get('search')
+  @ApiOperation({ operationId: 'searchPlatform', summary: 'Cross-org search of orgs, users and cloud accounts (audited with a hash of the term)' })
+  @ApiOkResponse({ type: SearchResultDto })
+  async search(@Query() query: SearchQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: Request): Promise<SearchResultDto> {
+    const result = await this.queries.search(query.q);
+    // Looking across tenants is itself worth a trace; the term is kept only as a hash.
+    await this.audit.recordSeparately({
+      action: 'platform.cross_org_search',
+      actor: actorOf(principal),
+      metadata: { term_sha256: createHash('sha256').update(query.q.toLowerCase()).digest('hex'), results: result.orgs.length + result.users.length + result.cloud_accounts.length },
+      context: requestContext(request),
+    });
+    return result;
   }
 
   @Get('orgs')
@@ -150,6 +190,17 @@ export class PlatformOrgsController {
   async remove(@Param(ORG_ID, ParseUUIDPipe) id: string, @Body() body: DeleteOrgDto, @Query() query: DeleteOrgDto): Promise<DeletionScheduledDto> {
     const scheduledAt = await this.lifecycle.scheduleDeletion(id, body.confirmation ?? query.confirmation);
     return { deletion_scheduled_at: scheduledAt.toISOString() };
+  }
+
+  @Post('orgs/:orgId/users/:userId/reset-mfa')
+  @HttpCode(HttpStatus.OK)
+  @Audit('platform.user_mfa_reset', { orgAction: 'user.mfa_reset_by_platform' })
+  @ApiOperation({ operationId: 'resetOrgUserMfa', summary: "Clear a tenant user's TOTP; they enroll again at next sign-in (owners are e-mailed)" })
+  @ApiOkResponse({ type: SuccessResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async resetMfa(@Param('orgId', ParseUUIDPipe) orgId: string, @Param('userId', ParseUUIDPipe) userId: string, @Body() _body: EmptyBodyDto): Promise<SuccessResponseDto> {
+    await this.lifecycle.resetMfa(orgId, userId);
+    return { success: true };
   }
 
   @Post('orgs/:id/restore')

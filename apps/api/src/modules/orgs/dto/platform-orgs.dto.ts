@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ORG_PLANS, ORG_STATUSES, type OrgPlan, type OrgStatus } from '@keel/shared';
 import { PaginationDto, PaginationQueryDto } from '../../../common/http/pagination.dto';
 import { NormalizeEmail, Trim } from '../../../common/http/trim.decorator';
@@ -175,4 +175,73 @@ export class OrgDetailDto extends OrgRowDto {
   @ApiProperty({ type: [OrgUserDto] }) users: OrgUserDto[];
   @ApiProperty({ type: [OrgAccountDto] }) cloud_accounts: OrgAccountDto[];
   @ApiProperty({ type: OrgCostSummaryDto }) cost_summary: OrgCostSummaryDto;
+}
+
+export class SyncHealthRowDto {
+  @ApiProperty({ format: 'uuid' }) account_id: string;
+  @ApiProperty() account_name: string;
+  @ApiProperty() provider: string;
+  @ApiProperty() external_id: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ type: String, nullable: true }) sync_error: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) last_synced_at: string | null;
+  @ApiProperty({ format: 'uuid' }) org_id: string;
+  @ApiProperty() org_name: string;
+}
+
+export class SyncHealthDto {
+  @ApiProperty({ type: [SyncHealthRowDto] }) items: SyncHealthRowDto[];
+  @ApiProperty({ type: PaginationDto }) pagination: PaginationDto;
+}
+
+export class UsageRowDto {
+  @ApiProperty({ format: 'uuid' }) org_id: string;
+  @ApiProperty() org_name: string;
+  @ApiProperty() syncs_30d: number;
+  @ApiProperty({ description: 'Tenant API calls in the last 30 days' }) actions_30d: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) last_activity_at: string | null;
+  @ApiProperty() cost_rows: number;
+  @ApiProperty({ enum: ORG_PLANS }) plan: OrgPlan;
+}
+
+export class UsageDto {
+  @ApiProperty({ type: [UsageRowDto] }) items: UsageRowDto[];
+  @ApiProperty({ type: PaginationDto }) pagination: PaginationDto;
+}
+
+export class SearchQueryDto {
+  @ApiProperty({ minLength: 2, maxLength: 200 })
+  @Trim() @IsString() @MinLength(2) @MaxLength(200)
+  q: string;
+}
+
+export class SearchOrgHitDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() slug: string;
+  @ApiProperty({ enum: ORG_STATUSES }) status: OrgStatus;
+}
+
+export class SearchUserHitDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty() role: string;
+  @ApiProperty({ format: 'uuid' }) org_id: string;
+  @ApiProperty() org_name: string;
+}
+
+export class SearchAccountHitDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() provider: string;
+  @ApiProperty() external_id: string;
+  @ApiProperty({ format: 'uuid' }) org_id: string;
+  @ApiProperty() org_name: string;
+}
+
+export class SearchResultDto {
+  @ApiProperty({ type: [SearchOrgHitDto] }) orgs: SearchOrgHitDto[];
+  @ApiProperty({ type: [SearchUserHitDto] }) users: SearchUserHitDto[];
+  @ApiProperty({ type: [SearchAccountHitDto] }) cloud_accounts: SearchAccountHitDto[];
 }
