@@ -31,6 +31,8 @@ import { OrgsModule } from './modules/orgs/orgs.module';
 import { SignupModule } from './modules/signup/signup.module';
 import { TelemetryModule } from './modules/telemetry/telemetry.module';
 import { TenantOrgModule } from './modules/tenant-org/tenant-org.module';
+import { SessionsModule } from './modules/sessions/sessions.module';
+import { TenantsHealthModule } from './modules/tenants-health/tenants-health.module';
 
 /** Wiring only: global guard, filter and pipe, and the feature modules. */
 @Module({})
@@ -78,6 +80,8 @@ export class AppModule {
         BudgetsModule,
         AlertRulesModule,
         TelemetryModule,
+        TenantsHealthModule,
+        SessionsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

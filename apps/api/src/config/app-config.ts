@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_HEALTH_THRESHOLDS, type HealthThresholds } from '../modules/tenants-health/health-rules';
 import { ConfigurationError, Environment, parseEnvironment } from './environment';
 
 export type RunMode = 'demo' | 'production';
@@ -29,6 +30,7 @@ export class AppConfig {
   readonly staffRequire2fa: boolean;
   readonly auditPlatformRetentionDays: number;
   readonly syncSchedule: string;
+  readonly healthThresholds: HealthThresholds;
   readonly telemetryIngestKey: string | undefined;
   readonly auditOrgRetentionDays: number;
   readonly bootstrapAdminEmail: string | undefined;
@@ -59,6 +61,15 @@ export class AppConfig {
     this.staffRequire2fa = environment.STAFF_REQUIRE_2FA ?? true;
     this.auditPlatformRetentionDays = environment.AUDIT_PLATFORM_RETENTION_DAYS ?? 365;
     this.syncSchedule = environment.SYNC_SCHEDULE ?? '0 */6 * * *';
+    this.healthThresholds = {
+      minimumCalls: environment.HEALTH_MIN_CALLS ?? DEFAULT_HEALTH_THRESHOLDS.minimumCalls,
+      criticalErrorRate: environment.HEALTH_CRITICAL_ERROR_RATE ?? DEFAULT_HEALTH_THRESHOLDS.criticalErrorRate,
+      warningErrorRate: environment.HEALTH_WARNING_ERROR_RATE ?? DEFAULT_HEALTH_THRESHOLDS.warningErrorRate,
+      warningTrafficDrop: DEFAULT_HEALTH_THRESHOLDS.warningTrafficDrop,
+    };
+    if (this.healthThresholds.warningErrorRate > this.healthThresholds.criticalErrorRate) {
+      throw new ConfigurationError('HEALTH_WARNING_ERROR_RATE: must not exceed HEALTH_CRITICAL_ERROR_RATE');
+    }
     this.auditOrgRetentionDays = environment.AUDIT_ORG_RETENTION_DAYS ?? 90;
     this.bootstrapAdminEmail = environment.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase();
     this.bootstrapAdminPassword = environment.BOOTSTRAP_ADMIN_PASSWORD;

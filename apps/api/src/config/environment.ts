@@ -95,6 +95,18 @@ export class Environment {
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   STAFF_REQUIRE_2FA?: boolean;
 
+  /** Tenant health (SPEC §5): calls in 24 h below which nothing is concluded. */
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(1_000_000)
+  HEALTH_MIN_CALLS?: number;
+
+  /** Error rate (percent) from which a tenant is critical. */
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(100)
+  HEALTH_CRITICAL_ERROR_RATE?: number;
+
+  /** Error rate (percent) from which a tenant is in warning. */
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(100)
+  HEALTH_WARNING_ERROR_RATE?: number;
+
   /** Cron (UTC) of the scheduled sync of every cloud account. */
   @IsOptional() @Matches(/^\S+( \S+){4}$/, { message: 'SYNC_SCHEDULE must be a five-field cron expression' })
   SYNC_SCHEDULE?: string;

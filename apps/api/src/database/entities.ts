@@ -9,6 +9,8 @@ import { CreateFoundation1764590000000 } from './migrations/1764590000000-Create
 import { CreateAuditLogs1764600000000 } from './migrations/1764600000000-CreateAuditLogs';
 import { CreateTenantDomain1764610000000 } from './migrations/1764610000000-CreateTenantDomain';
 import { AddOrgLifecycle1764620000000 } from './migrations/1764620000000-AddOrgLifecycle';
+import { CreateTenantHealth1764630000000 } from './migrations/1764630000000-CreateTenantHealth';
+import { TenantHealthRecord } from '../modules/tenants-health/tenant-health.entity';
 import { AlertRule } from '../modules/alert-rules/alert-rule.entity';
 import { Budget } from '../modules/budgets/budget.entity';
 import { AccountAccessGrant } from '../modules/cloud-accounts/account-access-grant.entity';
@@ -47,5 +49,6 @@ export const ENTITIES = [
   Budget,
   AlertRule,
   ApiUsageHourly,
+  TenantHealthRecord,
 ];
-export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000, AddOrgLifecycle1764620000000];
+export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000, AddOrgLifecycle1764620000000, CreateTenantHealth1764630000000];

@@ -63,6 +63,7 @@ export class CloudAccountsService {
     const account = await this.find(orgId, id, { lock: true });
     await this.accounts.delete({ id });
     await this.counters.adjust(orgId, { accounts: -1, errors: account.status === 'error' ? -1 : 0, costRows: -Number(account.costRowCount) });
+    if (account.lastSyncedAt) await this.counters.recountLastSyncAt(orgId);
     this.audit.describe({ target: accountTarget(account), metadata: { provider: account.provider, external_id: account.externalId, cost_rows_deleted: Number(account.costRowCount) } });
     return account;
   }

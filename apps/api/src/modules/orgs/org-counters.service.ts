@@ -36,4 +36,12 @@ export class OrgCountersService {
     if (assignments.length === 0) return;
     await this.transactionHost.tx.query(`UPDATE "organizations" SET ${assignments.join(', ')} WHERE "id" = $1`, parameters);
   }
+
+  /** After a synced cloud account is deleted: the org's last sync becomes that of its remaining accounts. */
+  async recountLastSyncAt(orgId: string): Promise<void> {
+    const manager = this.transactionHost.tx;
+    // The org row is locked first, so that the recount (a statement of its own) sees every sync committed before it.
+    await manager.query(`SELECT 1 FROM "organizations" WHERE "id" = $1 FOR UPDATE`, [orgId]);
+    await manager.query(`UPDATE "organizations" SET "last_sync_at" = (SELECT max("last_synced_at") FROM "cloud_accounts" WHERE "org_id" = $1) WHERE "id" = $1`, [orgId]);
+  }
 }

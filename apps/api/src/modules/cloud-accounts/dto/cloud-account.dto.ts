@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, IsOptional } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PaginationDto } from '../../../common/http/pagination.dto';
 import { Trim } from '../../../common/http/trim.decorator';
 import { CLOUD_PROVIDERS, type CloudProvider } from '../cloud-account.entity';
@@ -20,8 +20,9 @@ export class CreateCloudAccountDto {
 }
 
 export class UpdateCloudAccountDto {
+  // May be left out, but null is validated (and refused) like any other value rather than reaching a NOT NULL column.
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional() @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ValidateIf((_object, value) => value !== undefined) @Trim() @IsString() @IsNotEmpty() @MaxLength(200)
   name?: string;
 }
 
