@@ -46,6 +46,10 @@ export async function startTestApp(overrides: Record<string, string | undefined>
     config,
     clock: app.get(ClockService),
     dataSource: app.get(DataSource),
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      // pg-boss re-checks its stopped workers once more about a second later; let that pass before Jest tears down.
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+    },
   };
 }

@@ -34,7 +34,8 @@ export class AuditQueryService {
     }
     const offset = query.cursor ? 0 : page.offset;
     const rows: EntryRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${AUDIT_TABLES[log]} ${whereClause(conditions)} ORDER BY seq DESC LIMIT ${page.limit} OFFSET ${offset}`,
+      // Order by the table's bigint column, not the text alias of the same name.
+      `SELECT ${COLUMNS} FROM ${AUDIT_TABLES[log]} ${whereClause(conditions)} ORDER BY ${AUDIT_TABLES[log]}.seq DESC LIMIT ${page.limit} OFFSET ${offset}`,
       parameters,
     );
     const { total, estimated } = await this.count(log, where.conditions, where.parameters);
@@ -56,7 +57,7 @@ export class AuditQueryService {
     const queryRunner = this.dataSource.createQueryRunner('slave');
     await queryRunner.connect();
     try {
-      const rows = await queryRunner.stream(`SELECT ${COLUMNS} FROM ${AUDIT_TABLES[log]} ${whereClause(conditions)} ORDER BY seq`, parameters);
+      const rows = await queryRunner.stream(`SELECT ${COLUMNS} FROM ${AUDIT_TABLES[log]} ${whereClause(conditions)} ORDER BY ${AUDIT_TABLES[log]}.seq`, parameters);
       const csv = stringify({ header: true, columns: CSV_COLUMNS, cast: { date: (value) => value.toISOString(), object: (value) => JSON.stringify(value) } });
       await pipeline(rows, csv, output);
     } finally {

@@ -75,23 +75,34 @@ export class SyncService implements OnApplicationBootstrap {
     const to = this.clock.now();
     to.setUTCDate(to.getUTCDate() - 1);
     const from = new Date(to.getTime() - (SYNC_WINDOW_DAYS - 1) * 86_400_000);
-    let costs: DailyCost[];
     try {
-      costs = await this.provider.fetchDailyCosts(account, from.toISOString().slice(0, 10), to.toISOString().slice(0, 10));
+      let costs: DailyCost[];
+      try {
+        costs = await this.provider.fetchDailyCosts(account, from.toISOString().slice(0, 10), to.toISOString().slice(0, 10));
+      } catch (error) {
+        if (!(error instanceof ProviderError)) throw error;
+        await this.transactionHost.withTransaction(() => this.fail(job, account, error.message));
+        return;
+      }
+      await this.transactionHost.withTransaction(() => this.succeed(job, account, costs));
     } catch (error) {
-      if (!(error instanceof ProviderError)) throw error; // unexpected: let the queue retry
-      await this.transactionHost.withTransaction(() => this.fail(job, account, error.message));
-      return;
+      // Unexpected (a network blip, a lost connection): the job goes back to 'queued' for the queue's retry,
+      // which would otherwise skip a 'running' job and leave the account 'syncing' for good.
+      await this.transactionHost.withTransaction(() => this.transactionHost.tx.getRepository(SyncJob).update({ id: job.id, status: 'running' }, { status: 'queued', startedAt: null }));
+      throw error;
     }
-    await this.transactionHost.withTransaction(() => this.succeed(job, account, costs));
   }
 
   private async start(syncJobId: string): Promise<{ job: SyncJob; account: CloudAccount } | null> {
     const manager = this.transactionHost.tx;
-    const job = await manager.getRepository(SyncJob).createQueryBuilder('job').setLock('pessimistic_write').where('job.id = :syncJobId', { syncJobId }).getOne();
-    if (!job || job.status !== 'queued') return null; // deleted with its account, or already handled
-    const account = await manager.getRepository(CloudAccount).createQueryBuilder('account').setLock('pessimistic_write').where('account.id = :id', { id: job.accountId }).getOne();
+    const found = await manager.getRepository(SyncJob).findOneBy({ id: syncJobId });
+    if (!found) return null; // deleted with its account
+    // The account first, then its job: the order in which deleting the account and finishing a sync lock
+    // them, so that a sync starting meanwhile cannot deadlock with either.
+    const account = await manager.getRepository(CloudAccount).createQueryBuilder('account').setLock('pessimistic_write').where('account.id = :id', { id: found.accountId }).getOne();
     if (!account) return null;
+    const job = await manager.getRepository(SyncJob).createQueryBuilder('job').setLock('pessimistic_write').where('job.id = :syncJobId', { syncJobId }).getOne();
+    if (!job || job.status !== 'queued') return null; // already handled
     job.status = 'running';
     job.startedAt = this.clock.now();
     await manager.getRepository(SyncJob).update({ id: job.id }, { status: 'running', startedAt: job.startedAt });

@@ -10,6 +10,7 @@ import { AuthService } from '../auth/auth.service';
 import { SessionsService } from '../auth/sessions.service';
 import { OrgCountersService } from '../orgs/org-counters.service';
 import { Organization } from '../orgs/organization.entity';
+import { PlatformUser } from '../staff/platform-user.entity';
 import { User } from '../users/user.entity';
 import type { InviteMemberDto, MemberDto, MemberListDto } from './dto/member.dto';
 
@@ -41,7 +42,8 @@ export class MembersService {
   @Transactional()
   async invite(principal: Principal, input: InviteMemberDto): Promise<MemberDto> {
     this.assertMayHandleOwnerRole(principal, input.role);
-    if (await this.users.existsBy({ email: input.email })) throw new ConflictException('This e-mail already belongs to a Keel account');
+    const emailTaken = (await this.users.existsBy({ email: input.email })) || (await this.transactionHost.tx.getRepository(PlatformUser).existsBy({ email: input.email }));
+    if (emailTaken) throw new ConflictException('This e-mail already belongs to a Keel account');
     const now = this.clock.now();
     const user = await this.users.save(
       this.users.create({ orgId: principal.orgId!, email: input.email, name: input.name ?? input.email.split('@')[0], role: input.role, status: 'invited', createdAt: now, updatedAt: now }),

@@ -1,14 +1,13 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiPayloadTooLargeResponse, ApiHeader, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../config/app-config';
 import { ClockService } from '../../common/clock/clock.service';
 import { Public } from '../../common/decorators/access.decorator';
 import { NoAudit } from '../../common/decorators/audit.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { ApiCallBatchDto, IngestResultDto } from './dto/telemetry.dto';
+import { IngestKeyGuard } from './ingest-key.guard';
 import { MeteringService } from './metering.service';
 
 const ACCEPTED_AGE_MILLISECONDS = 8 * 86_400_000;
@@ -20,13 +19,13 @@ const ACCEPTED_SKEW_MILLISECONDS = 5 * 60_000;
 export class TelemetryController {
   constructor(
     private readonly metering: MeteringService,
-    private readonly config: AppConfig,
     private readonly clock: ClockService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Post('api-calls')
   @Public()
+  @UseGuards(IngestKeyGuard)
   @HttpCode(HttpStatus.ACCEPTED)
   @NoAudit('metering input from the product\'s services: counters, not a change an auditor reads')
   @ApiOperation({ operationId: 'ingestApiCalls', summary: 'Ingest up to 5,000 API-call events (X-Ingest-Key)' })
@@ -35,8 +34,7 @@ export class TelemetryController {
   @ApiBadRequestResponse({ description: 'Invalid events, or more than 5,000', type: ErrorResponseDto })
   @ApiPayloadTooLargeResponse({ description: 'Body over 1 MiB', type: ErrorResponseDto })
   @ApiUnauthorizedResponse({ description: 'Missing or wrong X-Ingest-Key', type: ErrorResponseDto })
-  async ingest(@Headers('x-ingest-key') key: string | undefined, @Body() body: ApiCallBatchDto): Promise<IngestResultDto> {
-    if (!this.keyMatches(key)) throw new UnauthorizedException('Missing or wrong X-Ingest-Key');
+  async ingest(@Body() body: ApiCallBatchDto): Promise<IngestResultDto> {
     const now = this.clock.nowMilliseconds();
     const recent = body.events.filter((event) => {
       const time = Date.parse(event.ts);
@@ -52,13 +50,5 @@ export class TelemetryController {
       accepted += 1;
     }
     return { accepted };
-  }
-
-  private keyMatches(key: string | undefined): boolean {
-    const expected = this.config.telemetryIngestKey;
-    if (!expected || !key) return false;
-    const given = Buffer.from(key);
-    const wanted = Buffer.from(expected);
-    return given.length === wanted.length && timingSafeEqual(given, wanted);
   }
 }

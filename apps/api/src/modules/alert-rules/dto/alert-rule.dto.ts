@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PaginationDto } from '../../../common/http/pagination.dto';
 import { Trim } from '../../../common/http/trim.decorator';
 import { ALERT_METRICS, type AlertMetric } from '../alert-rule.entity';
@@ -19,7 +19,7 @@ export class CreateAlertRuleDto {
   threshold: number;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional() @IsBoolean()
+  @ValidateIf((_object, value) => value !== undefined) @IsBoolean()
   enabled?: boolean;
 
   /** Watch one cloud account only (the rule is deleted with the account). */
@@ -28,7 +28,14 @@ export class CreateAlertRuleDto {
   account_id?: string;
 }
 
-export class UpdateAlertRuleDto extends PartialType(CreateAlertRuleDto) {}
+// Any field may be left out, but only account_id may be null (the rule then covers the whole org): a null
+// anywhere else is refused by validation instead of reaching a NOT NULL column.
+export class UpdateAlertRuleDto extends PartialType(OmitType(CreateAlertRuleDto, ['account_id'] as const), { skipNullProperties: false }) {
+  /** One of the org's cloud accounts, or null for the whole org. */
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @IsOptional() @IsUUID()
+  account_id?: string | null;
+}
 
 export class AlertRuleDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PaginationDto } from '../../../common/http/pagination.dto';
 import { Trim } from '../../../common/http/trim.decorator';
 import { BUDGET_PERIODS, type BudgetPeriod } from '../budget.entity';
@@ -13,8 +13,9 @@ export class CreateBudgetDto {
   @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.01) @Max(1e12)
   amount: number;
 
+  // Left out, it is USD; null is refused rather than stored.
   @ApiPropertyOptional({ default: 'USD', pattern: '^[A-Z]{3}$' })
-  @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' })
+  @ValidateIf((_object, value) => value !== undefined) @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' })
   currency?: string;
 
   @ApiProperty({ enum: BUDGET_PERIODS })
@@ -27,7 +28,14 @@ export class CreateBudgetDto {
   account_id?: string;
 }
 
-export class UpdateBudgetDto extends PartialType(CreateBudgetDto) {}
+// Any field may be left out, but only account_id may be null (the budget then covers the whole org): a null
+// anywhere else is refused by validation instead of reaching a NOT NULL column.
+export class UpdateBudgetDto extends PartialType(OmitType(CreateBudgetDto, ['account_id'] as const), { skipNullProperties: false }) {
+  /** One of the org's cloud accounts, or null for the whole org. */
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @IsOptional() @IsUUID()
+  account_id?: string | null;
+}
 
 export class BudgetDto {
   @ApiProperty({ format: 'uuid' }) id: string;

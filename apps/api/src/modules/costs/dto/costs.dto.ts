@@ -1,17 +1,20 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PaginationDto, PaginationQueryDto } from '../../../common/http/pagination.dto';
 import { CLOUD_PROVIDERS, type CloudProvider } from '../../cloud-accounts/cloud-account.entity';
+
+// A calendar day only: IsDateString alone also admits a date and time, which the range arithmetic cannot take.
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CostRangeQueryDto {
   /** First day (YYYY-MM-DD); defaults to 30 days before `to`. */
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional() @IsDateString({ strict: true }, { message: 'from must be a date (YYYY-MM-DD)' })
+  @IsOptional() @Matches(DAY_PATTERN, { message: 'from must be a date (YYYY-MM-DD)' }) @IsDateString({ strict: true }, { message: 'from must be a date (YYYY-MM-DD)' })
   from?: string;
 
   /** Last day (YYYY-MM-DD); defaults to today. */
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional() @IsDateString({ strict: true }, { message: 'to must be a date (YYYY-MM-DD)' })
+  @IsOptional() @Matches(DAY_PATTERN, { message: 'to must be a date (YYYY-MM-DD)' }) @IsDateString({ strict: true }, { message: 'to must be a date (YYYY-MM-DD)' })
   to?: string;
 }
 
