@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 const fromHere = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
-// The API listens on 3000 in development; the SPA calls it on the same origin, so the dev server proxies.
-const apiTarget = 'http://localhost:3000';
+// The SPA calls the API on its own origin, so the dev server proxies to it (`npm run dev` sets KEEL_API_URL).
+const apiTarget = process.env.KEEL_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: fromHere('.'),
@@ -31,6 +31,8 @@ export default defineConfig({
     include: ['src/**/*.spec.{ts,tsx}'],
     setupFiles: ['src/testing/setup.ts'],
     restoreMocks: true,
+    // Whole-page tests type into several fields; a busy 2-core CI machine needs more than the default 5 s.
+    testTimeout: 15_000,
     unstubGlobals: true,
   },
 });

@@ -1,21 +1,15 @@
 import { LandingPage } from '../pages/landing-page';
 import { NotFoundPage } from '../pages/not-found-page';
+import { expectAccessible } from '../support/accessibility';
 import { expect, test } from '../support/fixtures';
 
-test('the landing page loads without console errors and offers both sign-in pages', async ({ page }) => {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
+test('the landing page offers both sign-in pages', async ({ page }) => {
   const landingPage = new LandingPage(page);
 
   await landingPage.open();
   await expect(landingPage.staffSignIn).toHaveAttribute('href', '/platform/login');
   await expect(landingPage.tenantSignIn).toHaveAttribute('href', '/login');
-  await page.waitForLoadState('networkidle');
-
-  expect(problems).toEqual([]);
+  await expectAccessible(page);
 });
 
 test('an unknown address shows the 404 page, which leads back home', async ({ page }) => {
@@ -23,6 +17,7 @@ test('an unknown address shows the 404 page, which leads back home', async ({ pa
 
   await page.goto('/no/such/page');
   await notFoundPage.expectShownFor('/no/such/page');
+  await expectAccessible(page);
   await notFoundPage.goHome();
 
   await expect(new LandingPage(page).heading).toBeVisible();

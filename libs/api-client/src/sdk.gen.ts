@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AcceptStaffInvitationData, AcceptStaffInvitationErrors, AcceptStaffInvitationResponses, AcceptUserInvitationData, AcceptUserInvitationErrors, AcceptUserInvitationResponses, ApproveOrgData, ApproveOrgErrors, ApproveOrgResponses, ChangeOrgMemberRoleData, ChangeOrgMemberRoleErrors, ChangeOrgMemberRoleResponses, ChangeOrgPlanData, ChangeOrgPlanErrors, ChangeOrgPlanResponses, ChangeStaffPasswordData, ChangeStaffPasswordErrors, ChangeStaffPasswordResponses, ChangeStaffUserRoleData, ChangeStaffUserRoleErrors, ChangeStaffUserRoleResponses, ChangeUserPasswordData, ChangeUserPasswordErrors, ChangeUserPasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetErrors, ConfirmStaffPasswordResetResponses, ConfirmUserPasswordResetData, ConfirmUserPasswordResetErrors, ConfirmUserPasswordResetResponses, ContactOrgAdminsData, ContactOrgAdminsErrors, ContactOrgAdminsResponses, CreateAlertRuleData, CreateAlertRuleErrors, CreateAlertRuleResponses, CreateBudgetData, CreateBudgetErrors, CreateBudgetResponses, CreateCloudAccountData, CreateCloudAccountErrors, CreateCloudAccountResponses, CreateOrgData, CreateOrgErrors, CreateOrgResponses, CreateStaffUserData, CreateStaffUserErrors, CreateStaffUserResponses, DeleteAlertRuleData, DeleteAlertRuleErrors, DeleteAlertRuleResponses, DeleteBudgetData, DeleteBudgetErrors, DeleteBudgetResponses, DeleteCloudAccountData, DeleteCloudAccountErrors, DeleteCloudAccountResponses, DeleteOrgData, DeleteOrgErrors, DeleteOrgResponses, DisableOrgData, DisableOrgErrors, DisableOrgResponses, DisableStaffUserData, DisableStaffUserErrors, DisableStaffUserResponses, EnableOrgData, EnableOrgErrors, EnableOrgResponses, EnrollStaffMfaData, EnrollStaffMfaErrors, EnrollStaffMfaResponses, EnrollUserMfaData, EnrollUserMfaErrors, EnrollUserMfaResponses, GetAlertRuleData, GetAlertRuleErrors, GetAlertRuleResponses, GetBudgetData, GetBudgetErrors, GetBudgetResponses, GetCloudAccountData, GetCloudAccountErrors, GetCloudAccountResponses, GetCostSummaryData, GetCostSummaryErrors, GetCostSummaryResponses, GetJwksData, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOrgData, GetOrgDetailData, GetOrgDetailErrors, GetOrgDetailResponses, GetOrgErrors, GetOrgResponses, GetPlatformGrowthData, GetPlatformGrowthErrors, GetPlatformGrowthResponses, GetPlatformStatsData, GetPlatformStatsErrors, GetPlatformStatsResponses, GetStaffMeData, GetStaffMeErrors, GetStaffMeResponses, GetUserMeData, GetUserMeErrors, GetUserMeResponses, IngestApiCallsData, IngestApiCallsErrors, IngestApiCallsResponses, InviteOrgMemberData, InviteOrgMemberErrors, InviteOrgMemberResponses, ListAlertRulesData, ListAlertRulesErrors, ListAlertRulesResponses, ListAnomalyAlertsData, ListAnomalyAlertsErrors, ListAnomalyAlertsResponses, ListBudgetsData, ListBudgetsErrors, ListBudgetsResponses, ListCloudAccountsData, ListCloudAccountsErrors, ListCloudAccountsResponses, ListCostsData, ListCostsErrors, ListCostsResponses, ListOrgAuditLogData, ListOrgAuditLogErrors, ListOrgAuditLogResponses, ListOrgMembersData, ListOrgMembersErrors, ListOrgMembersResponses, ListOrgsData, ListOrgsErrors, ListOrgsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListPlatformAuditLogData, ListPlatformAuditLogErrors, ListPlatformAuditLogResponses, ListPlatformAuditLogsData, ListPlatformAuditLogsErrors, ListPlatformAuditLogsResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListStaffUsersData, ListStaffUsersErrors, ListStaffUsersResponses, LoginStaffData, LoginStaffErrors, LoginStaffResponses, LoginUserData, LoginUserErrors, LoginUserResponses, LogoutStaffData, LogoutStaffErrors, LogoutStaffResponses, LogoutUserData, LogoutUserErrors, LogoutUserResponses, RefreshStaffSessionData, RefreshStaffSessionErrors, RefreshStaffSessionResponses, RefreshUserSessionData, RefreshUserSessionErrors, RefreshUserSessionResponses, RejectOrgData, RejectOrgErrors, RejectOrgResponses, RemoveOrgMemberData, RemoveOrgMemberErrors, RemoveOrgMemberResponses, RequestStaffPasswordResetData, RequestStaffPasswordResetErrors, RequestStaffPasswordResetResponses, RequestUserPasswordResetData, RequestUserPasswordResetErrors, RequestUserPasswordResetResponses, RestoreOrgData, RestoreOrgErrors, RestoreOrgResponses, SetOrgRequireTwoFactorData, SetOrgRequireTwoFactorErrors, SetOrgRequireTwoFactorResponses, SignUpData, SignUpErrors, SignUpResponses, SyncCloudAccountData, SyncCloudAccountErrors, SyncCloudAccountResponses, TransferOrgOwnershipData, TransferOrgOwnershipErrors, TransferOrgOwnershipResponses, UpdateAlertRuleData, UpdateAlertRuleErrors, UpdateAlertRuleResponses, UpdateBudgetData, UpdateBudgetErrors, UpdateBudgetResponses, UpdateCloudAccountData, UpdateCloudAccountErrors, UpdateCloudAccountResponses, UpdateOrgSettingsData, UpdateOrgSettingsErrors, UpdateOrgSettingsResponses, VerifyOrgAuditLogData, VerifyOrgAuditLogErrors, VerifyOrgAuditLogResponses, VerifyPlatformAuditLogData, VerifyPlatformAuditLogErrors, VerifyPlatformAuditLogResponses, VerifyStaffMfaData, VerifyStaffMfaErrors, VerifyStaffMfaResponses, VerifyUserMfaData, VerifyUserMfaErrors, VerifyUserMfaResponses } from './types.gen';
+import type { AcceptStaffInvitationData, AcceptStaffInvitationErrors, AcceptStaffInvitationResponses, AcceptUserInvitationData, AcceptUserInvitationErrors, AcceptUserInvitationResponses, ApproveOrgData, ApproveOrgErrors, ApproveOrgResponses, ChangeOrgMemberRoleData, ChangeOrgMemberRoleErrors, ChangeOrgMemberRoleResponses, ChangeOrgPlanData, ChangeOrgPlanErrors, ChangeOrgPlanResponses, ChangeStaffPasswordData, ChangeStaffPasswordErrors, ChangeStaffPasswordResponses, ChangeStaffUserRoleData, ChangeStaffUserRoleErrors, ChangeStaffUserRoleResponses, ChangeUserPasswordData, ChangeUserPasswordErrors, ChangeUserPasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetErrors, ConfirmStaffPasswordResetResponses, ConfirmUserPasswordResetData, ConfirmUserPasswordResetErrors, ConfirmUserPasswordResetResponses, ContactOrgAdminsData, ContactOrgAdminsErrors, ContactOrgAdminsResponses, CreateAlertRuleData, CreateAlertRuleErrors, CreateAlertRuleResponses, CreateBudgetData, CreateBudgetErrors, CreateBudgetResponses, CreateCloudAccountData, CreateCloudAccountErrors, CreateCloudAccountResponses, CreateOrgData, CreateOrgErrors, CreateOrgResponses, CreateStaffUserData, CreateStaffUserErrors, CreateStaffUserResponses, DeleteAlertRuleData, DeleteAlertRuleErrors, DeleteAlertRuleResponses, DeleteBudgetData, DeleteBudgetErrors, DeleteBudgetResponses, DeleteCloudAccountData, DeleteCloudAccountErrors, DeleteCloudAccountResponses, DeleteOrgCloudAccountData, DeleteOrgCloudAccountErrors, DeleteOrgCloudAccountResponses, DeleteOrgData, DeleteOrgErrors, DeleteOrgResponses, DisableOrgData, DisableOrgErrors, DisableOrgResponses, DisableStaffUserData, DisableStaffUserErrors, DisableStaffUserResponses, EnableOrgData, EnableOrgErrors, EnableOrgResponses, EnrollStaffMfaData, EnrollStaffMfaErrors, EnrollStaffMfaResponses, EnrollUserMfaData, EnrollUserMfaErrors, EnrollUserMfaResponses, ForceLogoutTenantData, ForceLogoutTenantErrors, ForceLogoutTenantResponses, GetAlertRuleData, GetAlertRuleErrors, GetAlertRuleResponses, GetBudgetData, GetBudgetErrors, GetBudgetResponses, GetCloudAccountData, GetCloudAccountErrors, GetCloudAccountResponses, GetCostSummaryData, GetCostSummaryErrors, GetCostSummaryResponses, GetFleetHealthData, GetFleetHealthErrors, GetFleetHealthResponses, GetJwksData, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOrgData, GetOrgDetailData, GetOrgDetailErrors, GetOrgDetailResponses, GetOrgErrors, GetOrgResponses, GetPlatformGrowthData, GetPlatformGrowthErrors, GetPlatformGrowthResponses, GetPlatformStatsData, GetPlatformStatsErrors, GetPlatformStatsResponses, GetPlatformUsageData, GetPlatformUsageErrors, GetPlatformUsageResponses, GetStaffMeData, GetStaffMeErrors, GetStaffMeResponses, GetSyncHealthData, GetSyncHealthErrors, GetSyncHealthResponses, GetTenantHealthData, GetTenantHealthErrors, GetTenantHealthResponses, GetUserMeData, GetUserMeErrors, GetUserMeResponses, IngestApiCallsData, IngestApiCallsErrors, IngestApiCallsResponses, InviteOrgMemberData, InviteOrgMemberErrors, InviteOrgMemberResponses, ListActiveSessionsData, ListActiveSessionsErrors, ListActiveSessionsResponses, ListAlertRulesData, ListAlertRulesErrors, ListAlertRulesResponses, ListAnomalyAlertsData, ListAnomalyAlertsErrors, ListAnomalyAlertsResponses, ListBudgetsData, ListBudgetsErrors, ListBudgetsResponses, ListCloudAccountsData, ListCloudAccountsErrors, ListCloudAccountsResponses, ListCostsData, ListCostsErrors, ListCostsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListOrgAuditLogData, ListOrgAuditLogErrors, ListOrgAuditLogResponses, ListOrgMembersData, ListOrgMembersErrors, ListOrgMembersResponses, ListOrgsData, ListOrgsErrors, ListOrgsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListPlatformAuditLogData, ListPlatformAuditLogErrors, ListPlatformAuditLogResponses, ListPlatformAuditLogsData, ListPlatformAuditLogsErrors, ListPlatformAuditLogsResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListStaffUsersData, ListStaffUsersErrors, ListStaffUsersResponses, ListTenantHealthData, ListTenantHealthErrors, ListTenantHealthResponses, LoginStaffData, LoginStaffErrors, LoginStaffResponses, LoginUserData, LoginUserErrors, LoginUserResponses, LogoutStaffData, LogoutStaffErrors, LogoutStaffResponses, LogoutUserData, LogoutUserErrors, LogoutUserResponses, RefreshStaffSessionData, RefreshStaffSessionErrors, RefreshStaffSessionResponses, RefreshUserSessionData, RefreshUserSessionErrors, RefreshUserSessionResponses, RejectOrgData, RejectOrgErrors, RejectOrgResponses, RemoveOrgMemberData, RemoveOrgMemberErrors, RemoveOrgMemberResponses, RequestStaffPasswordResetData, RequestStaffPasswordResetErrors, RequestStaffPasswordResetResponses, RequestUserPasswordResetData, RequestUserPasswordResetErrors, RequestUserPasswordResetResponses, ResetOrgUserMfaData, ResetOrgUserMfaErrors, ResetOrgUserMfaResponses, RestoreOrgData, RestoreOrgErrors, RestoreOrgResponses, RevokeMySessionData, RevokeMySessionErrors, RevokeMySessionResponses, RevokeSessionData, RevokeSessionErrors, RevokeSessionResponses, SearchPlatformData, SearchPlatformErrors, SearchPlatformResponses, SetOrgRequireTwoFactorData, SetOrgRequireTwoFactorErrors, SetOrgRequireTwoFactorResponses, SignUpData, SignUpErrors, SignUpResponses, SyncCloudAccountData, SyncCloudAccountErrors, SyncCloudAccountResponses, TransferOrgOwnershipData, TransferOrgOwnershipErrors, TransferOrgOwnershipResponses, UpdateAlertRuleData, UpdateAlertRuleErrors, UpdateAlertRuleResponses, UpdateBudgetData, UpdateBudgetErrors, UpdateBudgetResponses, UpdateCloudAccountData, UpdateCloudAccountErrors, UpdateCloudAccountResponses, UpdateOrgSettingsData, UpdateOrgSettingsErrors, UpdateOrgSettingsResponses, VerifyOrgAuditLogData, VerifyOrgAuditLogErrors, VerifyOrgAuditLogResponses, VerifyPlatformAuditLogData, VerifyPlatformAuditLogErrors, VerifyPlatformAuditLogResponses, VerifyStaffMfaData, VerifyStaffMfaErrors, VerifyStaffMfaResponses, VerifyUserMfaData, VerifyUserMfaErrors, VerifyUserMfaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -368,6 +368,24 @@ export const getMe = <ThrowOnError extends boolean = false>(options?: Options<Ge
 });
 
 /**
+ * My active sessions
+ */
+export const listMySessions = <ThrowOnError extends boolean = false>(options?: Options<ListMySessionsData, ThrowOnError>) => (options?.client ?? client).get<ListMySessionsResponses, ListMySessionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/me/sessions',
+    ...options
+});
+
+/**
+ * End one of my sessions
+ */
+export const revokeMySession = <ThrowOnError extends boolean = false>(options: Options<RevokeMySessionData, ThrowOnError>) => (options.client ?? client).delete<RevokeMySessionResponses, RevokeMySessionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/me/sessions/{id}',
+    ...options
+});
+
+/**
  * The organization of the signed-in user
  */
 export const getOrg = <ThrowOnError extends boolean = false>(options?: Options<GetOrgData, ThrowOnError>) => (options?.client ?? client).get<GetOrgResponses, GetOrgErrors, ThrowOnError>({
@@ -601,6 +619,15 @@ export const listOutbox = <ThrowOnError extends boolean = false>(options?: Optio
 });
 
 /**
+ * How many tenants are healthy, in warning, critical or unknown
+ */
+export const getFleetHealth = <ThrowOnError extends boolean = false>(options?: Options<GetFleetHealthData, ThrowOnError>) => (options?.client ?? client).get<GetFleetHealthResponses, GetFleetHealthErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/fleet/health',
+    ...options
+});
+
+/**
  * New organizations per week, oldest first, ending with the current week
  */
 export const getPlatformGrowth = <ThrowOnError extends boolean = false>(options?: Options<GetPlatformGrowthData, ThrowOnError>) => (options?.client ?? client).get<GetPlatformGrowthResponses, GetPlatformGrowthErrors, ThrowOnError>({
@@ -758,11 +785,109 @@ export const restoreOrg = <ThrowOnError extends boolean = false>(options: Option
 });
 
 /**
+ * Delete a cloud account with its cost rows, sync jobs, budgets, alert rules and the rest
+ */
+export const deleteOrgCloudAccount = <ThrowOnError extends boolean = false>(options: Options<DeleteOrgCloudAccountData, ThrowOnError>) => (options.client ?? client).delete<DeleteOrgCloudAccountResponses, DeleteOrgCloudAccountErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/orgs/{orgId}/accounts/{accountId}',
+    ...options
+});
+
+/**
+ * Clear a tenant user's TOTP; they enroll again at next sign-in (owners are e-mailed)
+ */
+export const resetOrgUserMfa = <ThrowOnError extends boolean = false>(options: Options<ResetOrgUserMfaData, ThrowOnError>) => (options.client ?? client).post<ResetOrgUserMfaResponses, ResetOrgUserMfaErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/orgs/{orgId}/users/{userId}/reset-mfa',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Cross-org search of orgs, users and cloud accounts (audited with a hash of the term)
+ */
+export const searchPlatform = <ThrowOnError extends boolean = false>(options: Options<SearchPlatformData, ThrowOnError>) => (options.client ?? client).get<SearchPlatformResponses, SearchPlatformErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/search',
+    ...options
+});
+
+/**
+ * Active tenant sessions, newest first (at most 100)
+ */
+export const listActiveSessions = <ThrowOnError extends boolean = false>(options?: Options<ListActiveSessionsData, ThrowOnError>) => (options?.client ?? client).get<ListActiveSessionsResponses, ListActiveSessionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/sessions',
+    ...options
+});
+
+/**
+ * End one tenant session
+ */
+export const revokeSession = <ThrowOnError extends boolean = false>(options: Options<RevokeSessionData, ThrowOnError>) => (options.client ?? client).delete<RevokeSessionResponses, RevokeSessionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/sessions/{id}',
+    ...options
+});
+
+/**
  * Totals across every organization (from counters)
  */
 export const getPlatformStats = <ThrowOnError extends boolean = false>(options?: Options<GetPlatformStatsData, ThrowOnError>) => (options?.client ?? client).get<GetPlatformStatsResponses, GetPlatformStatsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/platform/stats',
+    ...options
+});
+
+/**
+ * Cloud accounts in the error state, across every org
+ */
+export const getSyncHealth = <ThrowOnError extends boolean = false>(options?: Options<GetSyncHealthData, ThrowOnError>) => (options?.client ?? client).get<GetSyncHealthResponses, GetSyncHealthErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/sync-health',
+    ...options
+});
+
+/**
+ * Every tenant with its health class and why; the stats block counts all tenants
+ */
+export const listTenantHealth = <ThrowOnError extends boolean = false>(options?: Options<ListTenantHealthData, ThrowOnError>) => (options?.client ?? client).get<ListTenantHealthResponses, ListTenantHealthErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/tenants/health',
+    ...options
+});
+
+/**
+ * End every session of every user of the org; their access tokens stop working at once
+ */
+export const forceLogoutTenant = <ThrowOnError extends boolean = false>(options: Options<ForceLogoutTenantData, ThrowOnError>) => (options.client ?? client).post<ForceLogoutTenantResponses, ForceLogoutTenantErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/tenants/{id}/force-logout',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * One tenant's four signals and its last 48 hours
+ */
+export const getTenantHealth = <ThrowOnError extends boolean = false>(options: Options<GetTenantHealthData, ThrowOnError>) => (options.client ?? client).get<GetTenantHealthResponses, GetTenantHealthErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/tenants/{id}/health',
+    ...options
+});
+
+/**
+ * Per org, the last 30 days: syncs, API calls, last activity, cost rows
+ */
+export const getPlatformUsage = <ThrowOnError extends boolean = false>(options?: Options<GetPlatformUsageData, ThrowOnError>) => (options?.client ?? client).get<GetPlatformUsageResponses, GetPlatformUsageErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/usage',
     ...options
 });
 

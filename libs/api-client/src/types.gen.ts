@@ -9,6 +9,22 @@ export type AcceptInviteDto = {
     token: string;
 };
 
+export type ActiveSessionDto = {
+    created_at: string;
+    expires_at: string;
+    id: string;
+    ip: string | null;
+    org_id: string;
+    org_name: string;
+    user_agent: string | null;
+    user_email: string;
+    user_id: string;
+};
+
+export type ActiveSessionListDto = {
+    items: Array<ActiveSessionDto>;
+};
+
 export type AlertRuleDto = {
     account_id: string | null;
     created_at: string;
@@ -262,6 +278,18 @@ export type ErrorResponseDto = {
     statusCode: number;
 };
 
+export type FleetHealthDto = {
+    critical: number;
+    healthy: number;
+    total: number;
+    unknown: number;
+    warning: number;
+};
+
+export type ForceLogoutResultDto = {
+    revoked_sessions: number;
+};
+
 export type GrowthDto = {
     items: Array<GrowthPointDto>;
 };
@@ -269,6 +297,12 @@ export type GrowthDto = {
 export type GrowthPointDto = {
     new_orgs: number;
     week_start: string;
+};
+
+export type HourlyPointDto = {
+    calls: number;
+    errors: number;
+    hour: string;
 };
 
 export type IngestResultDto = {
@@ -346,6 +380,20 @@ export type MfaVerifyDto = {
     code: string;
     cookie?: boolean;
     mfa_token: string;
+};
+
+export type MySessionDto = {
+    created_at: string;
+    current: boolean;
+    expires_at: string;
+    id: string;
+    ip: string | null;
+    last_used_at: string;
+    user_agent: string | null;
+};
+
+export type MySessionListDto = {
+    items: Array<MySessionDto>;
 };
 
 export type OrgAccountDto = {
@@ -514,6 +562,37 @@ export type RequireTwoFactorDto = {
     required: boolean;
 };
 
+export type SearchAccountHitDto = {
+    external_id: string;
+    id: string;
+    name: string;
+    org_id: string;
+    org_name: string;
+    provider: string;
+};
+
+export type SearchOrgHitDto = {
+    id: string;
+    name: string;
+    slug: string;
+    status: 'pending' | 'active' | 'suspended' | 'rejected' | 'pending_deletion' | 'deleting';
+};
+
+export type SearchResultDto = {
+    cloud_accounts: Array<SearchAccountHitDto>;
+    orgs: Array<SearchOrgHitDto>;
+    users: Array<SearchUserHitDto>;
+};
+
+export type SearchUserHitDto = {
+    email: string;
+    id: string;
+    name: string;
+    org_id: string;
+    org_name: string;
+    role: string;
+};
+
 export type SignupDto = {
     email: string;
     org_name: string;
@@ -550,6 +629,23 @@ export type SuccessResponseDto = {
     success: boolean;
 };
 
+export type SyncHealthDto = {
+    items: Array<SyncHealthRowDto>;
+    pagination: PaginationDto;
+};
+
+export type SyncHealthRowDto = {
+    account_id: string;
+    account_name: string;
+    external_id: string;
+    last_synced_at: string | null;
+    org_id: string;
+    org_name: string;
+    provider: string;
+    status: string;
+    sync_error: string | null;
+};
+
 export type SyncJobDto = {
     account_id: string;
     created_at: string;
@@ -559,6 +655,43 @@ export type SyncJobDto = {
     rows_written: number;
     status: 'queued' | 'running' | 'succeeded' | 'failed';
     trigger: 'manual' | 'scheduled';
+};
+
+export type TenantHealthDetailDto = {
+    api_calls_24h: number;
+    /**
+     * Mean calls per day over the 7 days before the last 24 h
+     */
+    baseline_calls_per_day: number;
+    error_rate: number | null;
+    errors_24h: number;
+    health: 'healthy' | 'warning' | 'critical' | 'unknown';
+    /**
+     * 48 points, oldest first; the last is the current hour
+     */
+    hourly: Array<HourlyPointDto>;
+    last_seen_at: string | null;
+    name: string;
+    org_id: string;
+    reason: string;
+    status: 'pending' | 'active' | 'suspended' | 'rejected' | 'pending_deletion' | 'deleting';
+};
+
+export type TenantHealthListDto = {
+    items: Array<TenantHealthRowDto>;
+    pagination: PaginationDto;
+    stats: FleetHealthDto;
+};
+
+export type TenantHealthRowDto = {
+    api_calls_24h: number;
+    error_rate: number | null;
+    health: 'healthy' | 'warning' | 'critical' | 'unknown';
+    last_seen_at: string | null;
+    name: string;
+    org_id: string;
+    reason: string;
+    status: 'pending' | 'active' | 'suspended' | 'rejected' | 'pending_deletion' | 'deleting';
 };
 
 export type TokenPairDto = {
@@ -580,7 +713,7 @@ export type TransferOwnershipDto = {
 };
 
 export type UpdateAlertRuleDto = {
-    account_id?: string;
+    account_id?: string | null;
     enabled?: boolean;
     metric?: 'daily_cost' | 'monthly_cost' | 'budget_percent' | 'anomaly';
     name?: string;
@@ -588,7 +721,7 @@ export type UpdateAlertRuleDto = {
 };
 
 export type UpdateBudgetDto = {
-    account_id?: string;
+    account_id?: string | null;
     amount?: number;
     currency?: string;
     name?: string;
@@ -603,6 +736,24 @@ export type UpdateOrgSettingsDto = {
     allow_platform_impersonation?: boolean;
     name?: string;
     require_2fa?: boolean;
+};
+
+export type UsageDto = {
+    items: Array<UsageRowDto>;
+    pagination: PaginationDto;
+};
+
+export type UsageRowDto = {
+    /**
+     * Tenant API calls in the last 30 days
+     */
+    actions_30d: number;
+    cost_rows: number;
+    last_activity_at: string | null;
+    org_id: string;
+    org_name: string;
+    plan: 'free' | 'pro' | 'enterprise';
+    syncs_30d: number;
 };
 
 export type GetJwksData = {
@@ -1622,6 +1773,72 @@ export type GetMeResponses = {
 
 export type GetMeResponse = GetMeResponses[keyof GetMeResponses];
 
+export type ListMySessionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/sessions';
+};
+
+export type ListMySessionsErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListMySessionsError = ListMySessionsErrors[keyof ListMySessionsErrors];
+
+export type ListMySessionsResponses = {
+    200: MySessionListDto;
+};
+
+export type ListMySessionsResponse = ListMySessionsResponses[keyof ListMySessionsResponses];
+
+export type RevokeMySessionData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/me/sessions/{id}';
+};
+
+export type RevokeMySessionErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type RevokeMySessionError = RevokeMySessionErrors[keyof RevokeMySessionErrors];
+
+export type RevokeMySessionResponses = {
+    /**
+     * Ended
+     */
+    204: void;
+};
+
+export type RevokeMySessionResponse = RevokeMySessionResponses[keyof RevokeMySessionResponses];
+
 export type GetOrgData = {
     body?: never;
     path?: never;
@@ -2263,6 +2480,36 @@ export type ListOutboxResponses = {
 
 export type ListOutboxResponse = ListOutboxResponses[keyof ListOutboxResponses];
 
+export type GetFleetHealthData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/platform/fleet/health';
+};
+
+export type GetFleetHealthErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type GetFleetHealthError = GetFleetHealthErrors[keyof GetFleetHealthErrors];
+
+export type GetFleetHealthResponses = {
+    200: FleetHealthDto;
+};
+
+export type GetFleetHealthResponse = GetFleetHealthResponses[keyof GetFleetHealthResponses];
+
 export type GetPlatformGrowthData = {
     body?: never;
     path?: never;
@@ -2721,6 +2968,175 @@ export type RestoreOrgResponses = {
 
 export type RestoreOrgResponse = RestoreOrgResponses[keyof RestoreOrgResponses];
 
+export type DeleteOrgCloudAccountData = {
+    body?: never;
+    path: {
+        orgId: string;
+        accountId: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/orgs/{orgId}/accounts/{accountId}';
+};
+
+export type DeleteOrgCloudAccountErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type DeleteOrgCloudAccountError = DeleteOrgCloudAccountErrors[keyof DeleteOrgCloudAccountErrors];
+
+export type DeleteOrgCloudAccountResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type DeleteOrgCloudAccountResponse = DeleteOrgCloudAccountResponses[keyof DeleteOrgCloudAccountResponses];
+
+export type ResetOrgUserMfaData = {
+    body: EmptyBodyDto;
+    path: {
+        orgId: string;
+        userId: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/orgs/{orgId}/users/{userId}/reset-mfa';
+};
+
+export type ResetOrgUserMfaErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type ResetOrgUserMfaError = ResetOrgUserMfaErrors[keyof ResetOrgUserMfaErrors];
+
+export type ResetOrgUserMfaResponses = {
+    200: SuccessResponseDto;
+};
+
+export type ResetOrgUserMfaResponse = ResetOrgUserMfaResponses[keyof ResetOrgUserMfaResponses];
+
+export type SearchPlatformData = {
+    body?: never;
+    path?: never;
+    query: {
+        q: string;
+    };
+    url: '/api/v1/platform/search';
+};
+
+export type SearchPlatformErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type SearchPlatformError = SearchPlatformErrors[keyof SearchPlatformErrors];
+
+export type SearchPlatformResponses = {
+    200: SearchResultDto;
+};
+
+export type SearchPlatformResponse = SearchPlatformResponses[keyof SearchPlatformResponses];
+
+export type ListActiveSessionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/platform/sessions';
+};
+
+export type ListActiveSessionsErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListActiveSessionsError = ListActiveSessionsErrors[keyof ListActiveSessionsErrors];
+
+export type ListActiveSessionsResponses = {
+    200: ActiveSessionListDto;
+};
+
+export type ListActiveSessionsResponse = ListActiveSessionsResponses[keyof ListActiveSessionsResponses];
+
+export type RevokeSessionData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/sessions/{id}';
+};
+
+export type RevokeSessionErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type RevokeSessionError = RevokeSessionErrors[keyof RevokeSessionErrors];
+
+export type RevokeSessionResponses = {
+    /**
+     * Revoked
+     */
+    204: void;
+};
+
+export type RevokeSessionResponse = RevokeSessionResponses[keyof RevokeSessionResponses];
+
 export type GetPlatformStatsData = {
     body?: never;
     path?: never;
@@ -2750,6 +3166,178 @@ export type GetPlatformStatsResponses = {
 };
 
 export type GetPlatformStatsResponse = GetPlatformStatsResponses[keyof GetPlatformStatsResponses];
+
+export type GetSyncHealthData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+    };
+    url: '/api/v1/platform/sync-health';
+};
+
+export type GetSyncHealthErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type GetSyncHealthError = GetSyncHealthErrors[keyof GetSyncHealthErrors];
+
+export type GetSyncHealthResponses = {
+    200: SyncHealthDto;
+};
+
+export type GetSyncHealthResponse = GetSyncHealthResponses[keyof GetSyncHealthResponses];
+
+export type ListTenantHealthData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+        search?: string;
+        health?: 'healthy' | 'warning' | 'critical' | 'unknown';
+        status?: 'pending' | 'active' | 'suspended' | 'rejected' | 'pending_deletion' | 'deleting';
+        sort?: 'name' | '-name' | 'health' | '-health' | 'api_calls_24h' | '-api_calls_24h' | 'error_rate' | '-error_rate' | 'last_seen_at' | '-last_seen_at';
+    };
+    url: '/api/v1/platform/tenants/health';
+};
+
+export type ListTenantHealthErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListTenantHealthError = ListTenantHealthErrors[keyof ListTenantHealthErrors];
+
+export type ListTenantHealthResponses = {
+    200: TenantHealthListDto;
+};
+
+export type ListTenantHealthResponse = ListTenantHealthResponses[keyof ListTenantHealthResponses];
+
+export type ForceLogoutTenantData = {
+    body: EmptyBodyDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/tenants/{id}/force-logout';
+};
+
+export type ForceLogoutTenantErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type ForceLogoutTenantError = ForceLogoutTenantErrors[keyof ForceLogoutTenantErrors];
+
+export type ForceLogoutTenantResponses = {
+    200: ForceLogoutResultDto;
+};
+
+export type ForceLogoutTenantResponse = ForceLogoutTenantResponses[keyof ForceLogoutTenantResponses];
+
+export type GetTenantHealthData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/tenants/{id}/health';
+};
+
+export type GetTenantHealthErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type GetTenantHealthError = GetTenantHealthErrors[keyof GetTenantHealthErrors];
+
+export type GetTenantHealthResponses = {
+    200: TenantHealthDetailDto;
+};
+
+export type GetTenantHealthResponse = GetTenantHealthResponses[keyof GetTenantHealthResponses];
+
+export type GetPlatformUsageData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+    };
+    url: '/api/v1/platform/usage';
+};
+
+export type GetPlatformUsageErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type GetPlatformUsageError = GetPlatformUsageErrors[keyof GetPlatformUsageErrors];
+
+export type GetPlatformUsageResponses = {
+    200: UsageDto;
+};
+
+export type GetPlatformUsageResponse = GetPlatformUsageResponses[keyof GetPlatformUsageResponses];
 
 export type ListStaffUsersData = {
     body?: never;

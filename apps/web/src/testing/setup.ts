@@ -1,9 +1,13 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
+import { notifications } from '@mantine/notifications';
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { configureApiClient } from '../lib/api-client';
 
 configureApiClient();
+
+// Console pages are lazy chunks: their first import in a cold run on a busy machine can outlast the 1 s default.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Browsers resolve a relative Request URL against the page; Node's Request (which jsdom leaves in
 // place) throws instead. Resolve it as a browser would, so the client runs with its real baseUrl ''.
@@ -14,8 +18,22 @@ globalThis.Request = class extends NodeRequest {
   }
 };
 
+// No console errors: React's warnings (duplicate keys, act(), bad props) fail the test that caused them.
+let consoleErrors: unknown[][] = [];
+beforeEach(() => {
+  consoleErrors = [];
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void consoleErrors.push(args));
+});
+
 // Without vitest globals, Testing Library cannot register its own cleanup.
-afterEach(() => cleanup());
+afterEach(() => {
+  expect(consoleErrors, 'console.error was called').toEqual([]);
+  cleanup();
+  // Each test is a fresh tab: no toast (Mantine keeps them in a module-level store) and no realm hint left over.
+  notifications.clean();
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+});
 
 // jsdom lacks the layout APIs Mantine reads.
 Object.defineProperty(window, 'matchMedia', {

@@ -3,8 +3,8 @@
 import { type DefaultError, type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen';
-import { acceptStaffInvitation, acceptUserInvitation, approveOrg, changeOrgMemberRole, changeOrgPlan, changeStaffPassword, changeStaffUserRole, changeUserPassword, checkLiveness, checkReadiness, confirmStaffPasswordReset, confirmUserPasswordReset, contactOrgAdmins, createAlertRule, createBudget, createCloudAccount, createOrg, createStaffUser, deleteAlertRule, deleteBudget, deleteCloudAccount, deleteOrg, disableOrg, disableStaffUser, enableOrg, enrollStaffMfa, enrollUserMfa, getAlertRule, getBudget, getCloudAccount, getCostSummary, getJwks, getMe, getOrg, getOrgDetail, getPlatformGrowth, getPlatformStats, getStaffMe, getUserMe, ingestApiCalls, inviteOrgMember, listAlertRules, listAnomalyAlerts, listBudgets, listCloudAccounts, listCosts, listOrgAuditLog, listOrgMembers, listOrgs, listOutbox, listPlatformAuditLog, listPlatformAuditLogs, listRecommendations, listStaffUsers, loginStaff, loginUser, logoutStaff, logoutUser, type Options, refreshStaffSession, refreshUserSession, rejectOrg, removeOrgMember, requestStaffPasswordReset, requestUserPasswordReset, restoreOrg, setOrgRequireTwoFactor, signUp, syncCloudAccount, transferOrgOwnership, updateAlertRule, updateBudget, updateCloudAccount, updateOrgSettings, verifyOrgAuditLog, verifyPlatformAuditLog, verifyStaffMfa, verifyUserMfa } from '../sdk.gen';
-import type { AcceptStaffInvitationData, AcceptStaffInvitationError, AcceptStaffInvitationResponse, AcceptUserInvitationData, AcceptUserInvitationError, AcceptUserInvitationResponse, ApproveOrgData, ApproveOrgError, ApproveOrgResponse, ChangeOrgMemberRoleData, ChangeOrgMemberRoleError, ChangeOrgMemberRoleResponse, ChangeOrgPlanData, ChangeOrgPlanError, ChangeOrgPlanResponse, ChangeStaffPasswordData, ChangeStaffPasswordError, ChangeStaffPasswordResponse, ChangeStaffUserRoleData, ChangeStaffUserRoleError, ChangeStaffUserRoleResponse, ChangeUserPasswordData, ChangeUserPasswordError, ChangeUserPasswordResponse, CheckLivenessData, CheckLivenessResponse, CheckReadinessData, CheckReadinessError, CheckReadinessResponse, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetError, ConfirmStaffPasswordResetResponse, ConfirmUserPasswordResetData, ConfirmUserPasswordResetError, ConfirmUserPasswordResetResponse, ContactOrgAdminsData, ContactOrgAdminsError, ContactOrgAdminsResponse, CreateAlertRuleData, CreateAlertRuleError, CreateAlertRuleResponse, CreateBudgetData, CreateBudgetError, CreateBudgetResponse, CreateCloudAccountData, CreateCloudAccountError, CreateCloudAccountResponse, CreateOrgData, CreateOrgError, CreateOrgResponse, CreateStaffUserData, CreateStaffUserError, CreateStaffUserResponse, DeleteAlertRuleData, DeleteAlertRuleError, DeleteAlertRuleResponse, DeleteBudgetData, DeleteBudgetError, DeleteBudgetResponse, DeleteCloudAccountData, DeleteCloudAccountError, DeleteCloudAccountResponse, DeleteOrgData, DeleteOrgError, DeleteOrgResponse, DisableOrgData, DisableOrgError, DisableOrgResponse, DisableStaffUserData, DisableStaffUserError, DisableStaffUserResponse, EnableOrgData, EnableOrgError, EnableOrgResponse, EnrollStaffMfaData, EnrollStaffMfaError, EnrollStaffMfaResponse, EnrollUserMfaData, EnrollUserMfaError, EnrollUserMfaResponse, GetAlertRuleData, GetAlertRuleError, GetAlertRuleResponse, GetBudgetData, GetBudgetError, GetBudgetResponse, GetCloudAccountData, GetCloudAccountError, GetCloudAccountResponse, GetCostSummaryData, GetCostSummaryError, GetCostSummaryResponse, GetJwksData, GetJwksResponse, GetMeData, GetMeError, GetMeResponse, GetOrgData, GetOrgDetailData, GetOrgDetailError, GetOrgDetailResponse, GetOrgError, GetOrgResponse, GetPlatformGrowthData, GetPlatformGrowthError, GetPlatformGrowthResponse, GetPlatformStatsData, GetPlatformStatsError, GetPlatformStatsResponse, GetStaffMeData, GetStaffMeError, GetStaffMeResponse, GetUserMeData, GetUserMeError, GetUserMeResponse, IngestApiCallsData, IngestApiCallsError, IngestApiCallsResponse, InviteOrgMemberData, InviteOrgMemberError, InviteOrgMemberResponse, ListAlertRulesData, ListAlertRulesError, ListAlertRulesResponse, ListAnomalyAlertsData, ListAnomalyAlertsError, ListAnomalyAlertsResponse, ListBudgetsData, ListBudgetsError, ListBudgetsResponse, ListCloudAccountsData, ListCloudAccountsError, ListCloudAccountsResponse, ListCostsData, ListCostsError, ListCostsResponse, ListOrgAuditLogData, ListOrgAuditLogError, ListOrgAuditLogResponse, ListOrgMembersData, ListOrgMembersError, ListOrgMembersResponse, ListOrgsData, ListOrgsError, ListOrgsResponse, ListOutboxData, ListOutboxError, ListOutboxResponse, ListPlatformAuditLogData, ListPlatformAuditLogError, ListPlatformAuditLogResponse, ListPlatformAuditLogsData, ListPlatformAuditLogsError, ListPlatformAuditLogsResponse, ListRecommendationsData, ListRecommendationsError, ListRecommendationsResponse, ListStaffUsersData, ListStaffUsersError, ListStaffUsersResponse, LoginStaffData, LoginStaffError, LoginStaffResponse, LoginUserData, LoginUserError, LoginUserResponse, LogoutStaffData, LogoutStaffError, LogoutStaffResponse, LogoutUserData, LogoutUserError, LogoutUserResponse, RefreshStaffSessionData, RefreshStaffSessionError, RefreshStaffSessionResponse, RefreshUserSessionData, RefreshUserSessionError, RefreshUserSessionResponse, RejectOrgData, RejectOrgError, RejectOrgResponse, RemoveOrgMemberData, RemoveOrgMemberError, RemoveOrgMemberResponse, RequestStaffPasswordResetData, RequestStaffPasswordResetError, RequestStaffPasswordResetResponse, RequestUserPasswordResetData, RequestUserPasswordResetError, RequestUserPasswordResetResponse, RestoreOrgData, RestoreOrgError, RestoreOrgResponse, SetOrgRequireTwoFactorData, SetOrgRequireTwoFactorError, SetOrgRequireTwoFactorResponse, SignUpData, SignUpError, SignUpResponse, SyncCloudAccountData, SyncCloudAccountError, SyncCloudAccountResponse, TransferOrgOwnershipData, TransferOrgOwnershipError, TransferOrgOwnershipResponse, UpdateAlertRuleData, UpdateAlertRuleError, UpdateAlertRuleResponse, UpdateBudgetData, UpdateBudgetError, UpdateBudgetResponse, UpdateCloudAccountData, UpdateCloudAccountError, UpdateCloudAccountResponse, UpdateOrgSettingsData, UpdateOrgSettingsError, UpdateOrgSettingsResponse, VerifyOrgAuditLogData, VerifyOrgAuditLogError, VerifyOrgAuditLogResponse, VerifyPlatformAuditLogData, VerifyPlatformAuditLogError, VerifyPlatformAuditLogResponse, VerifyStaffMfaData, VerifyStaffMfaError, VerifyStaffMfaResponse, VerifyUserMfaData, VerifyUserMfaError, VerifyUserMfaResponse } from '../types.gen';
+import { acceptStaffInvitation, acceptUserInvitation, approveOrg, changeOrgMemberRole, changeOrgPlan, changeStaffPassword, changeStaffUserRole, changeUserPassword, checkLiveness, checkReadiness, confirmStaffPasswordReset, confirmUserPasswordReset, contactOrgAdmins, createAlertRule, createBudget, createCloudAccount, createOrg, createStaffUser, deleteAlertRule, deleteBudget, deleteCloudAccount, deleteOrg, deleteOrgCloudAccount, disableOrg, disableStaffUser, enableOrg, enrollStaffMfa, enrollUserMfa, forceLogoutTenant, getAlertRule, getBudget, getCloudAccount, getCostSummary, getFleetHealth, getJwks, getMe, getOrg, getOrgDetail, getPlatformGrowth, getPlatformStats, getPlatformUsage, getStaffMe, getSyncHealth, getTenantHealth, getUserMe, ingestApiCalls, inviteOrgMember, listActiveSessions, listAlertRules, listAnomalyAlerts, listBudgets, listCloudAccounts, listCosts, listMySessions, listOrgAuditLog, listOrgMembers, listOrgs, listOutbox, listPlatformAuditLog, listPlatformAuditLogs, listRecommendations, listStaffUsers, listTenantHealth, loginStaff, loginUser, logoutStaff, logoutUser, type Options, refreshStaffSession, refreshUserSession, rejectOrg, removeOrgMember, requestStaffPasswordReset, requestUserPasswordReset, resetOrgUserMfa, restoreOrg, revokeMySession, revokeSession, searchPlatform, setOrgRequireTwoFactor, signUp, syncCloudAccount, transferOrgOwnership, updateAlertRule, updateBudget, updateCloudAccount, updateOrgSettings, verifyOrgAuditLog, verifyPlatformAuditLog, verifyStaffMfa, verifyUserMfa } from '../sdk.gen';
+import type { AcceptStaffInvitationData, AcceptStaffInvitationError, AcceptStaffInvitationResponse, AcceptUserInvitationData, AcceptUserInvitationError, AcceptUserInvitationResponse, ApproveOrgData, ApproveOrgError, ApproveOrgResponse, ChangeOrgMemberRoleData, ChangeOrgMemberRoleError, ChangeOrgMemberRoleResponse, ChangeOrgPlanData, ChangeOrgPlanError, ChangeOrgPlanResponse, ChangeStaffPasswordData, ChangeStaffPasswordError, ChangeStaffPasswordResponse, ChangeStaffUserRoleData, ChangeStaffUserRoleError, ChangeStaffUserRoleResponse, ChangeUserPasswordData, ChangeUserPasswordError, ChangeUserPasswordResponse, CheckLivenessData, CheckLivenessResponse, CheckReadinessData, CheckReadinessError, CheckReadinessResponse, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetError, ConfirmStaffPasswordResetResponse, ConfirmUserPasswordResetData, ConfirmUserPasswordResetError, ConfirmUserPasswordResetResponse, ContactOrgAdminsData, ContactOrgAdminsError, ContactOrgAdminsResponse, CreateAlertRuleData, CreateAlertRuleError, CreateAlertRuleResponse, CreateBudgetData, CreateBudgetError, CreateBudgetResponse, CreateCloudAccountData, CreateCloudAccountError, CreateCloudAccountResponse, CreateOrgData, CreateOrgError, CreateOrgResponse, CreateStaffUserData, CreateStaffUserError, CreateStaffUserResponse, DeleteAlertRuleData, DeleteAlertRuleError, DeleteAlertRuleResponse, DeleteBudgetData, DeleteBudgetError, DeleteBudgetResponse, DeleteCloudAccountData, DeleteCloudAccountError, DeleteCloudAccountResponse, DeleteOrgCloudAccountData, DeleteOrgCloudAccountError, DeleteOrgCloudAccountResponse, DeleteOrgData, DeleteOrgError, DeleteOrgResponse, DisableOrgData, DisableOrgError, DisableOrgResponse, DisableStaffUserData, DisableStaffUserError, DisableStaffUserResponse, EnableOrgData, EnableOrgError, EnableOrgResponse, EnrollStaffMfaData, EnrollStaffMfaError, EnrollStaffMfaResponse, EnrollUserMfaData, EnrollUserMfaError, EnrollUserMfaResponse, ForceLogoutTenantData, ForceLogoutTenantError, ForceLogoutTenantResponse, GetAlertRuleData, GetAlertRuleError, GetAlertRuleResponse, GetBudgetData, GetBudgetError, GetBudgetResponse, GetCloudAccountData, GetCloudAccountError, GetCloudAccountResponse, GetCostSummaryData, GetCostSummaryError, GetCostSummaryResponse, GetFleetHealthData, GetFleetHealthError, GetFleetHealthResponse, GetJwksData, GetJwksResponse, GetMeData, GetMeError, GetMeResponse, GetOrgData, GetOrgDetailData, GetOrgDetailError, GetOrgDetailResponse, GetOrgError, GetOrgResponse, GetPlatformGrowthData, GetPlatformGrowthError, GetPlatformGrowthResponse, GetPlatformStatsData, GetPlatformStatsError, GetPlatformStatsResponse, GetPlatformUsageData, GetPlatformUsageError, GetPlatformUsageResponse, GetStaffMeData, GetStaffMeError, GetStaffMeResponse, GetSyncHealthData, GetSyncHealthError, GetSyncHealthResponse, GetTenantHealthData, GetTenantHealthError, GetTenantHealthResponse, GetUserMeData, GetUserMeError, GetUserMeResponse, IngestApiCallsData, IngestApiCallsError, IngestApiCallsResponse, InviteOrgMemberData, InviteOrgMemberError, InviteOrgMemberResponse, ListActiveSessionsData, ListActiveSessionsError, ListActiveSessionsResponse, ListAlertRulesData, ListAlertRulesError, ListAlertRulesResponse, ListAnomalyAlertsData, ListAnomalyAlertsError, ListAnomalyAlertsResponse, ListBudgetsData, ListBudgetsError, ListBudgetsResponse, ListCloudAccountsData, ListCloudAccountsError, ListCloudAccountsResponse, ListCostsData, ListCostsError, ListCostsResponse, ListMySessionsData, ListMySessionsError, ListMySessionsResponse, ListOrgAuditLogData, ListOrgAuditLogError, ListOrgAuditLogResponse, ListOrgMembersData, ListOrgMembersError, ListOrgMembersResponse, ListOrgsData, ListOrgsError, ListOrgsResponse, ListOutboxData, ListOutboxError, ListOutboxResponse, ListPlatformAuditLogData, ListPlatformAuditLogError, ListPlatformAuditLogResponse, ListPlatformAuditLogsData, ListPlatformAuditLogsError, ListPlatformAuditLogsResponse, ListRecommendationsData, ListRecommendationsError, ListRecommendationsResponse, ListStaffUsersData, ListStaffUsersError, ListStaffUsersResponse, ListTenantHealthData, ListTenantHealthError, ListTenantHealthResponse, LoginStaffData, LoginStaffError, LoginStaffResponse, LoginUserData, LoginUserError, LoginUserResponse, LogoutStaffData, LogoutStaffError, LogoutStaffResponse, LogoutUserData, LogoutUserError, LogoutUserResponse, RefreshStaffSessionData, RefreshStaffSessionError, RefreshStaffSessionResponse, RefreshUserSessionData, RefreshUserSessionError, RefreshUserSessionResponse, RejectOrgData, RejectOrgError, RejectOrgResponse, RemoveOrgMemberData, RemoveOrgMemberError, RemoveOrgMemberResponse, RequestStaffPasswordResetData, RequestStaffPasswordResetError, RequestStaffPasswordResetResponse, RequestUserPasswordResetData, RequestUserPasswordResetError, RequestUserPasswordResetResponse, ResetOrgUserMfaData, ResetOrgUserMfaError, ResetOrgUserMfaResponse, RestoreOrgData, RestoreOrgError, RestoreOrgResponse, RevokeMySessionData, RevokeMySessionError, RevokeMySessionResponse, RevokeSessionData, RevokeSessionError, RevokeSessionResponse, SearchPlatformData, SearchPlatformError, SearchPlatformResponse, SetOrgRequireTwoFactorData, SetOrgRequireTwoFactorError, SetOrgRequireTwoFactorResponse, SignUpData, SignUpError, SignUpResponse, SyncCloudAccountData, SyncCloudAccountError, SyncCloudAccountResponse, TransferOrgOwnershipData, TransferOrgOwnershipError, TransferOrgOwnershipResponse, UpdateAlertRuleData, UpdateAlertRuleError, UpdateAlertRuleResponse, UpdateBudgetData, UpdateBudgetError, UpdateBudgetResponse, UpdateCloudAccountData, UpdateCloudAccountError, UpdateCloudAccountResponse, UpdateOrgSettingsData, UpdateOrgSettingsError, UpdateOrgSettingsResponse, VerifyOrgAuditLogData, VerifyOrgAuditLogError, VerifyOrgAuditLogResponse, VerifyPlatformAuditLogData, VerifyPlatformAuditLogError, VerifyPlatformAuditLogResponse, VerifyStaffMfaData, VerifyStaffMfaError, VerifyStaffMfaResponse, VerifyUserMfaData, VerifyUserMfaError, VerifyUserMfaResponse } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -805,6 +805,41 @@ export const getMeOptions = (options?: Options<GetMeData>) => queryOptions<GetMe
     queryKey: getMeQueryKey(options)
 });
 
+export const listMySessionsQueryKey = (options?: Options<ListMySessionsData>) => createQueryKey('listMySessions', options);
+
+/**
+ * My active sessions
+ */
+export const listMySessionsOptions = (options?: Options<ListMySessionsData>) => queryOptions<ListMySessionsResponse, ListMySessionsError, ListMySessionsResponse, ReturnType<typeof listMySessionsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listMySessions({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listMySessionsQueryKey(options)
+});
+
+/**
+ * End one of my sessions
+ */
+export const revokeMySessionMutation = (options?: Partial<Options<RevokeMySessionData>>): UseMutationOptions<RevokeMySessionResponse, RevokeMySessionError, Options<RevokeMySessionData>> => {
+    const mutationOptions: UseMutationOptions<RevokeMySessionResponse, RevokeMySessionError, Options<RevokeMySessionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await revokeMySession({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
 export const getOrgQueryKey = (options?: Options<GetOrgData>) => createQueryKey('getOrg', options);
 
 /**
@@ -1250,6 +1285,24 @@ export const listOutboxOptions = (options?: Options<ListOutboxData>) => queryOpt
     queryKey: listOutboxQueryKey(options)
 });
 
+export const getFleetHealthQueryKey = (options?: Options<GetFleetHealthData>) => createQueryKey('getFleetHealth', options);
+
+/**
+ * How many tenants are healthy, in warning, critical or unknown
+ */
+export const getFleetHealthOptions = (options?: Options<GetFleetHealthData>) => queryOptions<GetFleetHealthResponse, GetFleetHealthError, GetFleetHealthResponse, ReturnType<typeof getFleetHealthQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getFleetHealth({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getFleetHealthQueryKey(options)
+});
+
 export const getPlatformGrowthQueryKey = (options?: Options<GetPlatformGrowthData>) => createQueryKey('getPlatformGrowth', options);
 
 /**
@@ -1501,6 +1554,93 @@ export const restoreOrgMutation = (options?: Partial<Options<RestoreOrgData>>): 
     return mutationOptions;
 };
 
+/**
+ * Delete a cloud account with its cost rows, sync jobs, budgets, alert rules and the rest
+ */
+export const deleteOrgCloudAccountMutation = (options?: Partial<Options<DeleteOrgCloudAccountData>>): UseMutationOptions<DeleteOrgCloudAccountResponse, DeleteOrgCloudAccountError, Options<DeleteOrgCloudAccountData>> => {
+    const mutationOptions: UseMutationOptions<DeleteOrgCloudAccountResponse, DeleteOrgCloudAccountError, Options<DeleteOrgCloudAccountData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await deleteOrgCloudAccount({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Clear a tenant user's TOTP; they enroll again at next sign-in (owners are e-mailed)
+ */
+export const resetOrgUserMfaMutation = (options?: Partial<Options<ResetOrgUserMfaData>>): UseMutationOptions<ResetOrgUserMfaResponse, ResetOrgUserMfaError, Options<ResetOrgUserMfaData>> => {
+    const mutationOptions: UseMutationOptions<ResetOrgUserMfaResponse, ResetOrgUserMfaError, Options<ResetOrgUserMfaData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await resetOrgUserMfa({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const searchPlatformQueryKey = (options: Options<SearchPlatformData>) => createQueryKey('searchPlatform', options);
+
+/**
+ * Cross-org search of orgs, users and cloud accounts (audited with a hash of the term)
+ */
+export const searchPlatformOptions = (options: Options<SearchPlatformData>) => queryOptions<SearchPlatformResponse, SearchPlatformError, SearchPlatformResponse, ReturnType<typeof searchPlatformQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await searchPlatform({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: searchPlatformQueryKey(options)
+});
+
+export const listActiveSessionsQueryKey = (options?: Options<ListActiveSessionsData>) => createQueryKey('listActiveSessions', options);
+
+/**
+ * Active tenant sessions, newest first (at most 100)
+ */
+export const listActiveSessionsOptions = (options?: Options<ListActiveSessionsData>) => queryOptions<ListActiveSessionsResponse, ListActiveSessionsError, ListActiveSessionsResponse, ReturnType<typeof listActiveSessionsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listActiveSessions({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listActiveSessionsQueryKey(options)
+});
+
+/**
+ * End one tenant session
+ */
+export const revokeSessionMutation = (options?: Partial<Options<RevokeSessionData>>): UseMutationOptions<RevokeSessionResponse, RevokeSessionError, Options<RevokeSessionData>> => {
+    const mutationOptions: UseMutationOptions<RevokeSessionResponse, RevokeSessionError, Options<RevokeSessionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await revokeSession({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
 export const getPlatformStatsQueryKey = (options?: Options<GetPlatformStatsData>) => createQueryKey('getPlatformStats', options);
 
 /**
@@ -1517,6 +1657,176 @@ export const getPlatformStatsOptions = (options?: Options<GetPlatformStatsData>)
         return data;
     },
     queryKey: getPlatformStatsQueryKey(options)
+});
+
+export const getSyncHealthQueryKey = (options?: Options<GetSyncHealthData>) => createQueryKey('getSyncHealth', options);
+
+/**
+ * Cloud accounts in the error state, across every org
+ */
+export const getSyncHealthOptions = (options?: Options<GetSyncHealthData>) => queryOptions<GetSyncHealthResponse, GetSyncHealthError, GetSyncHealthResponse, ReturnType<typeof getSyncHealthQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getSyncHealth({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getSyncHealthQueryKey(options)
+});
+
+export const getSyncHealthInfiniteQueryKey = (options?: Options<GetSyncHealthData>): QueryKey<Options<GetSyncHealthData>> => createQueryKey('getSyncHealth', options, true);
+
+/**
+ * Cloud accounts in the error state, across every org
+ */
+export const getSyncHealthInfiniteOptions = (options?: Options<GetSyncHealthData>) => infiniteQueryOptions<GetSyncHealthResponse, GetSyncHealthError, InfiniteData<GetSyncHealthResponse>, QueryKey<Options<GetSyncHealthData>>, number | Pick<QueryKey<Options<GetSyncHealthData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<GetSyncHealthData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await getSyncHealth({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getSyncHealthInfiniteQueryKey(options)
+});
+
+export const listTenantHealthQueryKey = (options?: Options<ListTenantHealthData>) => createQueryKey('listTenantHealth', options);
+
+/**
+ * Every tenant with its health class and why; the stats block counts all tenants
+ */
+export const listTenantHealthOptions = (options?: Options<ListTenantHealthData>) => queryOptions<ListTenantHealthResponse, ListTenantHealthError, ListTenantHealthResponse, ReturnType<typeof listTenantHealthQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listTenantHealth({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listTenantHealthQueryKey(options)
+});
+
+export const listTenantHealthInfiniteQueryKey = (options?: Options<ListTenantHealthData>): QueryKey<Options<ListTenantHealthData>> => createQueryKey('listTenantHealth', options, true);
+
+/**
+ * Every tenant with its health class and why; the stats block counts all tenants
+ */
+export const listTenantHealthInfiniteOptions = (options?: Options<ListTenantHealthData>) => infiniteQueryOptions<ListTenantHealthResponse, ListTenantHealthError, InfiniteData<ListTenantHealthResponse>, QueryKey<Options<ListTenantHealthData>>, number | Pick<QueryKey<Options<ListTenantHealthData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListTenantHealthData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listTenantHealth({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listTenantHealthInfiniteQueryKey(options)
+});
+
+/**
+ * End every session of every user of the org; their access tokens stop working at once
+ */
+export const forceLogoutTenantMutation = (options?: Partial<Options<ForceLogoutTenantData>>): UseMutationOptions<ForceLogoutTenantResponse, ForceLogoutTenantError, Options<ForceLogoutTenantData>> => {
+    const mutationOptions: UseMutationOptions<ForceLogoutTenantResponse, ForceLogoutTenantError, Options<ForceLogoutTenantData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await forceLogoutTenant({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getTenantHealthQueryKey = (options: Options<GetTenantHealthData>) => createQueryKey('getTenantHealth', options);
+
+/**
+ * One tenant's four signals and its last 48 hours
+ */
+export const getTenantHealthOptions = (options: Options<GetTenantHealthData>) => queryOptions<GetTenantHealthResponse, GetTenantHealthError, GetTenantHealthResponse, ReturnType<typeof getTenantHealthQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getTenantHealth({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getTenantHealthQueryKey(options)
+});
+
+export const getPlatformUsageQueryKey = (options?: Options<GetPlatformUsageData>) => createQueryKey('getPlatformUsage', options);
+
+/**
+ * Per org, the last 30 days: syncs, API calls, last activity, cost rows
+ */
+export const getPlatformUsageOptions = (options?: Options<GetPlatformUsageData>) => queryOptions<GetPlatformUsageResponse, GetPlatformUsageError, GetPlatformUsageResponse, ReturnType<typeof getPlatformUsageQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getPlatformUsage({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPlatformUsageQueryKey(options)
+});
+
+export const getPlatformUsageInfiniteQueryKey = (options?: Options<GetPlatformUsageData>): QueryKey<Options<GetPlatformUsageData>> => createQueryKey('getPlatformUsage', options, true);
+
+/**
+ * Per org, the last 30 days: syncs, API calls, last activity, cost rows
+ */
+export const getPlatformUsageInfiniteOptions = (options?: Options<GetPlatformUsageData>) => infiniteQueryOptions<GetPlatformUsageResponse, GetPlatformUsageError, InfiniteData<GetPlatformUsageResponse>, QueryKey<Options<GetPlatformUsageData>>, number | Pick<QueryKey<Options<GetPlatformUsageData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<GetPlatformUsageData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await getPlatformUsage({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getPlatformUsageInfiniteQueryKey(options)
 });
 
 export const listStaffUsersQueryKey = (options?: Options<ListStaffUsersData>) => createQueryKey('listStaffUsers', options);

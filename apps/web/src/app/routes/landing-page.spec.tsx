@@ -11,13 +11,13 @@ describe('LandingPage', () => {
     expect(screen.getByRole('link', { name: 'Platform staff sign-in' })).toHaveAttribute('href', '/platform/login');
   });
 
-  it('leads to the staff sign-in placeholder, which offers a password reset', async () => {
+  it('leads to the staff sign-in page, which offers a password reset', async () => {
     const { user } = renderRoute('/');
 
     await user.click(screen.getByRole('link', { name: 'Platform staff sign-in' }));
 
     expect(await screen.findByRole('heading', { name: 'Staff sign-in' })).toBeInTheDocument();
-    expect(screen.getByText('Sign-in arrives with the web console.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /e-mail address/i })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Forgot your password?' })).toHaveAttribute('href', '/reset-password?realm=platform');
   });
 });

@@ -1,9 +1,14 @@
 import { Button, Stack, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { CenteredCard } from '../../components/ui/centered-card';
+import { useSessionState } from '../../lib/auth/session-context';
+import { consoleHomePath } from '../../lib/authorization';
 import { paths } from '../../lib/paths';
 
 export function LandingPage() {
+  const session = useSessionState();
+  // Someone already signed in came for their console, not for the choice of sign-in pages.
+  if (session.status === 'signed-in') return <Navigate to={consoleHomePath(session.realm, session.user.role)} replace />;
   return (
     <>
       <title>Keel</title>
