@@ -46,7 +46,7 @@ function printBanner(config: AppConfig, report: BootstrapReport, embedded: boole
     lines.push('', 'Staff sign-in (shown once; set BOOTSTRAP_ADMIN_EMAIL/PASSWORD to choose your own):', `  ${report.generatedAdmin.email} / ${report.generatedAdmin.password}`);
   }
   if (config.mode === 'demo' && report.demoLogins.length > 0) {
-    lines.push('', `Demo tenant sign-ins at ${config.publicUrl}/login (password: ${DEMO_TENANT_PASSWORD}):`);
+    lines.push('', `Demo tenant sign-ins at ${config.publicUrl}/login (password: ${DEMO_TENANT_PASSWORD}, shared by every active demo user):`);
     for (const login of report.demoLogins) lines.push(`  ${login.email}  ${login.role} of ${login.organization}`);
   }
   if (config.usesOutbox) lines.push('', 'Mail is kept in the outbox: GET /api/v1/platform/dev/outbox (set SMTP_URL to send it)');

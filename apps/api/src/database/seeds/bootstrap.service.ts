@@ -8,7 +8,8 @@ import { PasswordService } from '../../modules/auth/password.service';
 import { PlatformUser } from '../../modules/staff/platform-user.entity';
 import { seedDemoData, type DemoLogin } from './demo-seed';
 
-const BOOTSTRAP_LOCK_KEY = 72_410_002;
+// Shared with `npm run seed`, so that seeding never races a starting replica.
+export const BOOTSTRAP_LOCK_KEY = 72_410_002;
 const DEMO_ADMIN_EMAIL = 'admin@keel.local';
 
 export interface BootstrapReport {
