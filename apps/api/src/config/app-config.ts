@@ -93,7 +93,8 @@ export class AppConfig {
       const demoSecrets = environment.JWT_PRIVATE_KEY && environment.DATA_ENCRYPTION_KEY ? undefined : loadOrCreateDemoSecrets(this.dataDir);
       this.jwtPrivateKeyPem = environment.JWT_PRIVATE_KEY ?? demoSecrets!.jwtPrivateKey;
       this.dataEncryptionKey = Buffer.from(environment.DATA_ENCRYPTION_KEY ?? demoSecrets!.dataEncryptionKey, 'base64');
-      this.telemetryIngestKey = environment.TELEMETRY_INGEST_KEY ?? loadOrCreateDemoSecrets(this.dataDir).telemetryIngestKey;
+      // Given key material means the operator manages secrets: nothing is written, and ingest needs its own key.
+      this.telemetryIngestKey = environment.TELEMETRY_INGEST_KEY ?? demoSecrets?.telemetryIngestKey;
     }
   }
 
