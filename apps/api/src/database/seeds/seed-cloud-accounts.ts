@@ -52,31 +52,8 @@ export async function simulatedSyncError(account: { id: string; provider: CloudP
   throw new Error(`The simulator does not fail for external id ${account.externalId}`);
 }
 
-/**
- * The service catalogue and base daily costs of SimulatedCostProvider, for the scale seed, which
- * computes cost rows in SQL. The scale seed checks a sample of its rows against the simulator.
- */
-export const SIMULATED_SERVICES: Record<CloudProvider, readonly { name: string; dailyBase: number }[]> = {
-  aws: [
-    { name: 'Amazon EC2', dailyBase: 420 },
-    { name: 'Amazon S3', dailyBase: 85 },
-    { name: 'Amazon RDS', dailyBase: 160 },
-    { name: 'AWS Lambda', dailyBase: 24 },
-    { name: 'Amazon CloudFront', dailyBase: 38 },
-  ],
-  azure: [
-    { name: 'Virtual Machines', dailyBase: 380 },
-    { name: 'Blob Storage', dailyBase: 60 },
-    { name: 'Azure SQL Database', dailyBase: 140 },
-    { name: 'Azure Functions', dailyBase: 18 },
-  ],
-  gcp: [
-    { name: 'Compute Engine', dailyBase: 350 },
-    { name: 'Cloud Storage', dailyBase: 55 },
-    { name: 'BigQuery', dailyBase: 120 },
-    { name: 'Cloud Run', dailyBase: 30 },
-  ],
-};
+// The scale seed computes cost rows in SQL from the simulator's own catalogue, and checks a sample against it.
+export { SIMULATED_SERVICES } from '../../modules/cloud-accounts/providers/simulated-cost-provider';
 
 /** The simulator's per-account cost scale (its `unitNoise(account.id, 'scale')`). */
 export function simulatedCostScale(accountId: string): number {

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type { CloudProvider } from '../cloud-account.entity';
 import { ProviderError, type CloudCostProvider, type CostSource, type DailyCost } from './cloud-cost-provider';
 
-const SERVICES: Record<CloudProvider, { name: string; dailyBase: number }[]> = {
+/** The simulated service catalogue and base daily costs (also used by the scale seed, which computes rows in SQL). */
+export const SIMULATED_SERVICES: Record<CloudProvider, readonly { name: string; dailyBase: number }[]> = {
   aws: [
     { name: 'Amazon EC2', dailyBase: 420 },
     { name: 'Amazon S3', dailyBase: 85 },
@@ -45,7 +46,7 @@ export class SimulatedCostProvider implements CloudCostProvider {
     for (let day = new Date(`${from}T00:00:00Z`); day <= new Date(`${to}T00:00:00Z`); day.setUTCDate(day.getUTCDate() + 1)) {
       const date = day.toISOString().slice(0, 10);
       const weekly = day.getUTCDay() === 0 || day.getUTCDay() === 6 ? 0.8 : 1.05;
-      for (const service of SERVICES[account.provider]) {
+      for (const service of SIMULATED_SERVICES[account.provider]) {
         const amount = service.dailyBase * scale * weekly * (0.85 + unitNoise(account.id, date, service.name) * 0.3);
         costs.push({ date, service: service.name, amount: Math.round(amount * 10_000) / 10_000, currency: 'USD' });
       }
