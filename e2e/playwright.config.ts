@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { join } from 'node:path';
-import { baseUrl, bootstrapAdmin } from './support/environment';
+import { baseUrl, bootstrapAdmin, port } from './support/environment';
 
 // Runs against the BUILT API and web console: run `npx nx run api:build` and `npx nx run web:build`
 // first (`npm test` builds both before this step). Playwright cannot download browsers here, so
@@ -38,7 +38,7 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     env: {
       NODE_ENV: 'development',
-      PORT: '3100',
+      PORT: String(port),
       PUBLIC_URL: baseUrl,
       BOOTSTRAP_ADMIN_EMAIL: bootstrapAdmin.email,
       BOOTSTRAP_ADMIN_PASSWORD: bootstrapAdmin.password,

@@ -11,7 +11,7 @@ test('a support_admin sees the Support menu but no Platform menu, and gets the 4
   await page.goto('/support');
   await expect(page.getByRole('heading', { name: 'Support console arrives in a later release' })).toBeVisible();
   await shell.expectSignedInAs('Sam Support', 'Support admin');
-  await expect(shell.section('Support').getByRole('link', { name: 'Support console' })).toBeVisible();
+  await expect(shell.section('Support').getByRole('link', { name: 'Tenant health' })).toBeVisible();
   await expect(shell.section('Platform')).toHaveCount(0);
   await expectAccessible(page);
 
@@ -26,8 +26,8 @@ test('a super_admin sees both the Platform and the Support menu', async ({ page,
 
   await page.goto('/support');
   await expect(shell.section('Platform').getByRole('link', { name: 'Audit log' })).toBeVisible();
-  await shell.section('Support').getByRole('link', { name: 'Support console' }).click();
-  await expect(page.getByRole('heading', { name: 'Support', exact: true })).toBeVisible();
+  await shell.section('Support').getByRole('link', { name: 'Tenant health' }).click();
+  await expect(page.getByRole('heading', { name: 'Tenant health', exact: true })).toBeVisible();
   await shell.section('Platform').getByRole('link', { name: 'Audit log' }).click();
   await expect(page).toHaveURL('/platform/audit-log');
 });

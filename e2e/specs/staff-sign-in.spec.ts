@@ -26,7 +26,7 @@ test('a new staff member enrolls TOTP from the QR code page, keeps the recovery 
   for (const code of codes) expect(saved).toContain(code);
 
   await signInPage.confirmCodesSavedAndContinue();
-  await expect(page).toHaveURL('/platform/audit-log');
+  await expect(page).toHaveURL('/platform');
   await new ConsoleShell(page).expectSignedInAs('Erin Enroll', 'Super admin');
 });
 

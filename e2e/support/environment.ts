@@ -1,5 +1,7 @@
 // What the browser tests and the API they start agree on.
-export const baseUrl = 'http://localhost:3100';
+// E2E_PORT lets two checkouts run their browser tests side by side.
+export const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseUrl = `http://localhost:${port}`;
 
 export const bootstrapAdmin = {
   email: 'admin@keel.test',

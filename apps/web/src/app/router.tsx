@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate, Outlet, type RouteObject } from 'react-router';
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { FullPageLoader } from '../components/ui/full-page-loader';
 import { AcceptInvitePage } from '../features/auth/pages/accept-invite-page';
 import { ResetPasswordPage } from '../features/auth/pages/reset-password-page';
@@ -15,8 +15,23 @@ import { RouteErrorPage } from './routes/route-error-page';
 const ConsoleLayout = lazy(() => import('./layout/console-layout').then((module) => ({ default: module.ConsoleLayout })));
 const PlatformAuditLogPage = lazy(() => import('./routes/platform-audit-log-page').then((module) => ({ default: module.PlatformAuditLogPage })));
 const OrgAuditLogPage = lazy(() => import('./routes/org-audit-log-page').then((module) => ({ default: module.OrgAuditLogPage })));
-const SupportHomePage = lazy(() => import('./routes/support-home-page').then((module) => ({ default: module.SupportHomePage })));
-const TenantDashboardPage = lazy(() => import('./routes/tenant-dashboard-page').then((module) => ({ default: module.TenantDashboardPage })));
+const PlatformDashboardPage = lazy(() => import('../features/platform-admin/pages/platform-dashboard-page').then((module) => ({ default: module.PlatformDashboardPage })));
+const OrgsPage = lazy(() => import('../features/platform-admin/pages/orgs-page').then((module) => ({ default: module.OrgsPage })));
+const OrgDetailPage = lazy(() => import('../features/platform-admin/pages/org-detail-page').then((module) => ({ default: module.OrgDetailPage })));
+const SyncHealthPage = lazy(() => import('../features/platform-admin/pages/sync-health-page').then((module) => ({ default: module.SyncHealthPage })));
+const UsagePage = lazy(() => import('../features/platform-admin/pages/usage-page').then((module) => ({ default: module.UsagePage })));
+const PlatformSessionsPage = lazy(() => import('../features/platform-admin/pages/platform-sessions-page').then((module) => ({ default: module.PlatformSessionsPage })));
+const StaffPage = lazy(() => import('../features/platform-admin/pages/staff-page').then((module) => ({ default: module.StaffPage })));
+const OutboxPage = lazy(() => import('../features/platform-admin/pages/outbox-page').then((module) => ({ default: module.OutboxPage })));
+const TenantHealthPage = lazy(() => import('../features/support/pages/tenant-health-page').then((module) => ({ default: module.TenantHealthPage })));
+const TenantDetailPage = lazy(() => import('../features/support/pages/tenant-detail-page').then((module) => ({ default: module.TenantDetailPage })));
+const TenantDashboardPage = lazy(() => import('../features/tenant-console/pages/tenant-dashboard-page').then((module) => ({ default: module.TenantDashboardPage })));
+const CloudAccountsPage = lazy(() => import('../features/tenant-console/pages/cloud-accounts-page').then((module) => ({ default: module.CloudAccountsPage })));
+const BudgetsPage = lazy(() => import('../features/tenant-console/pages/budgets-page').then((module) => ({ default: module.BudgetsPage })));
+const AlertRulesPage = lazy(() => import('../features/tenant-console/pages/alert-rules-page').then((module) => ({ default: module.AlertRulesPage })));
+const MembersPage = lazy(() => import('../features/tenant-console/pages/members-page').then((module) => ({ default: module.MembersPage })));
+const SettingsPage = lazy(() => import('../features/tenant-console/pages/settings-page').then((module) => ({ default: module.SettingsPage })));
+const MySessionsPage = lazy(() => import('../features/tenant-console/pages/my-sessions-page').then((module) => ({ default: module.MySessionsPage })));
 
 function RootBoundary() {
   return (
@@ -47,14 +62,24 @@ export const routes: RouteObject[] = [
                 path: paths.platform,
                 element: <RequirePermission permission="platform" />,
                 children: [
-                  { index: true, element: <Navigate to={paths.platformAuditLog} replace /> },
+                  { index: true, element: <PlatformDashboardPage /> },
+                  { path: paths.platformOrgs, element: <OrgsPage /> },
+                  { path: paths.platformOrg, element: <OrgDetailPage /> },
+                  { path: paths.platformSyncHealth, element: <SyncHealthPage /> },
+                  { path: paths.platformUsage, element: <UsagePage /> },
+                  { path: paths.platformSessions, element: <PlatformSessionsPage /> },
+                  { path: paths.platformStaff, element: <StaffPage /> },
+                  { path: paths.platformOutbox, element: <OutboxPage /> },
                   { path: paths.platformAuditLog, element: <PlatformAuditLogPage /> },
                 ],
               },
               {
                 path: paths.support,
                 element: <RequirePermission permission="support" />,
-                children: [{ index: true, element: <SupportHomePage /> }],
+                children: [
+                  { index: true, element: <TenantHealthPage /> },
+                  { path: paths.supportTenant, element: <TenantDetailPage /> },
+                ],
               },
             ],
           },
@@ -68,6 +93,18 @@ export const routes: RouteObject[] = [
             element: <ConsoleLayout />,
             children: [
               { index: true, element: <TenantDashboardPage /> },
+              { path: paths.tenantCloudAccounts, element: <CloudAccountsPage /> },
+              { path: paths.tenantBudgets, element: <BudgetsPage /> },
+              { path: paths.tenantAlertRules, element: <AlertRulesPage /> },
+              { path: paths.tenantSessions, element: <MySessionsPage /> },
+              {
+                element: <RequirePermission permission="orgMembers" />,
+                children: [{ path: paths.tenantMembers, element: <MembersPage /> }],
+              },
+              {
+                element: <RequirePermission permission="orgSettings" />,
+                children: [{ path: paths.tenantSettings, element: <SettingsPage /> }],
+              },
               {
                 element: <RequirePermission permission="orgAuditLog" />,
                 children: [{ path: paths.tenantAuditLog, element: <OrgAuditLogPage /> }],

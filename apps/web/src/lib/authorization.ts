@@ -8,6 +8,12 @@ export const PERMISSIONS = {
   platform: ['super_admin'],
   support: ['super_admin', 'support_admin'],
   orgAuditLog: ['owner', 'admin'],
+  orgMembers: ['owner', 'admin'],
+  orgSettings: ['owner', 'admin'],
+  /** Changing cloud accounts, budgets and alert rules; viewers only read them. */
+  orgResources: ['owner', 'admin', 'operator'],
+  /** Owner-only settings (impersonation toggle, required 2FA) and ownership transfer. */
+  orgOwnership: ['owner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -28,5 +34,5 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** Where a person lands after signing in: the first part of the console their role opens. */
 export function consoleHomePath(realm: Realm, role: Role): string {
   if (realm === 'tenant') return paths.tenantConsole;
-  return can(role, 'platform') ? paths.platformAuditLog : paths.support;
+  return can(role, 'platform') ? paths.platform : paths.support;
 }

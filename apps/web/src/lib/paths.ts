@@ -8,11 +8,35 @@ export const paths = {
   acceptInvite: '/accept-invite',
   resetPassword: '/reset-password',
   platform: '/platform',
+  platformOrgs: '/platform/orgs',
+  platformOrg: '/platform/orgs/:orgId',
+  platformSyncHealth: '/platform/sync-health',
+  platformUsage: '/platform/usage',
+  platformSessions: '/platform/sessions',
+  platformStaff: '/platform/staff',
+  platformOutbox: '/platform/outbox',
   platformAuditLog: '/platform/audit-log',
   support: '/support',
+  supportTenant: '/support/tenants/:orgId',
   tenantConsole: '/app',
+  tenantCloudAccounts: '/app/cloud-accounts',
+  tenantBudgets: '/app/budgets',
+  tenantAlertRules: '/app/alert-rules',
+  tenantMembers: '/app/members',
+  tenantSettings: '/app/settings',
+  tenantSessions: '/app/sessions',
   tenantAuditLog: '/app/audit-log',
 } as const;
+
+/** The drill-down page of one organization in the platform console. */
+export function platformOrgPath(orgId: string): string {
+  return paths.platformOrg.replace(':orgId', encodeURIComponent(orgId));
+}
+
+/** The support console's detail page of one tenant. */
+export function supportTenantPath(orgId: string): string {
+  return paths.supportTenant.replace(':orgId', encodeURIComponent(orgId));
+}
 
 export function signInPath(realm: Realm): string {
   return realm === 'platform' ? paths.staffSignIn : paths.tenantSignIn;

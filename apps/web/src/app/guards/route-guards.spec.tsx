@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { auditPage, restoredSession, staffUser, tenantUser } from '../../testing/api-fixtures';
+import { restoredSession, staffUser, tenantUser } from '../../testing/api-fixtures';
 import { mockApi } from '../../testing/mock-api';
 import { renderRoute } from '../../testing/render-route';
 
@@ -29,7 +29,7 @@ describe('route guards', () => {
     mockApi(restoredSession('platform', staffUser('support_admin')));
     renderRoute('/support');
 
-    expect(await screen.findByRole('heading', { name: 'Support console arrives in a later release' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Tenant health' })).toBeInTheDocument();
     expect(within(navigation()).getByRole('group', { name: 'Support' })).toBeInTheDocument();
     expect(within(navigation()).queryByRole('group', { name: 'Platform' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Sam Support/ })).toHaveTextContent('Support admin');
@@ -45,15 +45,15 @@ describe('route guards', () => {
     expect(api.to('GET /api/v1/platform/audit-log')).toEqual([]);
   });
 
-  it('shows a super_admin both the Platform and the Support menu, and starts them on the platform audit log', async () => {
-    mockApi({ ...restoredSession('platform', staffUser('super_admin')), 'GET /api/v1/platform/audit-log': auditPage([]) });
+  it('shows a super_admin both the Platform and the Support menu, and starts them on the platform dashboard', async () => {
+    mockApi(restoredSession('platform', staffUser('super_admin')));
     const { router } = renderRoute('/platform');
 
-    expect(await screen.findByRole('heading', { name: 'Platform audit log' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/platform/audit-log');
+    expect(await screen.findByRole('heading', { name: 'Platform dashboard' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/platform');
     expect(within(navigation()).getByRole('group', { name: 'Platform' })).toBeInTheDocument();
     expect(within(navigation()).getByRole('group', { name: 'Support' })).toBeInTheDocument();
-    expect(within(navigation()).getByRole('link', { name: 'Audit log' })).toHaveAttribute('aria-current', 'page');
+    expect(within(within(navigation()).getByRole('group', { name: 'Platform' })).getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
   });
 
   it('gives a viewer no audit log: no menu entry, and the 403 page at its address', async () => {

@@ -59,7 +59,7 @@ describe('session expiry', () => {
     await user.type(screen.getByLabelText(/^password/i), 'correct horse battery{Enter}');
     await user.type(await screen.findByRole('textbox', { name: /authentication code/i }), '123456{Enter}');
 
-    expect(await screen.findByRole('heading', { name: 'Support' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Tenant health' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/support');
   });
 });

@@ -1,6 +1,20 @@
 import type { Realm } from '@keel/shared';
 import type { ReactNode } from 'react';
-import { HomeIcon, LifebuoyIcon, ListIcon } from '../../components/ui/icons';
+import {
+  ActivityIcon,
+  BellIcon,
+  BuildingIcon,
+  ChartIcon,
+  CloudIcon,
+  DevicesIcon,
+  HomeIcon,
+  ListIcon,
+  MailIcon,
+  RefreshIcon,
+  SettingsIcon,
+  UsersIcon,
+  WalletIcon,
+} from '../../components/ui/icons';
 import { can, type Permission, type Role } from '../../lib/authorization';
 import { paths } from '../../lib/paths';
 
@@ -9,13 +23,38 @@ type NavigationSection = { label: string; realm: Realm; permission?: Permission;
 
 // The console's menu; a section or link shows only to the roles that may open it (SPEC §9).
 const SECTIONS: NavigationSection[] = [
-  { label: 'Platform', realm: 'platform', permission: 'platform', links: [{ label: 'Audit log', to: paths.platformAuditLog, icon: <ListIcon /> }] },
-  { label: 'Support', realm: 'platform', permission: 'support', links: [{ label: 'Support console', to: paths.support, icon: <LifebuoyIcon /> }] },
+  {
+    label: 'Platform',
+    realm: 'platform',
+    permission: 'platform',
+    links: [
+      { label: 'Dashboard', to: paths.platform, icon: <HomeIcon />, exact: true },
+      { label: 'Organizations', to: paths.platformOrgs, icon: <BuildingIcon /> },
+      { label: 'Sync health', to: paths.platformSyncHealth, icon: <RefreshIcon /> },
+      { label: 'Usage', to: paths.platformUsage, icon: <ChartIcon /> },
+      { label: 'Active sessions', to: paths.platformSessions, icon: <DevicesIcon /> },
+      { label: 'Staff', to: paths.platformStaff, icon: <UsersIcon /> },
+      { label: 'Audit log', to: paths.platformAuditLog, icon: <ListIcon /> },
+      { label: 'Outbox', to: paths.platformOutbox, icon: <MailIcon /> },
+    ],
+  },
+  {
+    label: 'Support',
+    realm: 'platform',
+    permission: 'support',
+    links: [{ label: 'Tenant health', to: paths.support, icon: <ActivityIcon /> }],
+  },
   {
     label: 'Organization',
     realm: 'tenant',
     links: [
       { label: 'Dashboard', to: paths.tenantConsole, icon: <HomeIcon />, exact: true },
+      { label: 'Cloud accounts', to: paths.tenantCloudAccounts, icon: <CloudIcon /> },
+      { label: 'Budgets', to: paths.tenantBudgets, icon: <WalletIcon /> },
+      { label: 'Alert rules', to: paths.tenantAlertRules, icon: <BellIcon /> },
+      { label: 'Members', to: paths.tenantMembers, icon: <UsersIcon />, permission: 'orgMembers' },
+      { label: 'Settings', to: paths.tenantSettings, icon: <SettingsIcon />, permission: 'orgSettings' },
+      { label: 'My sessions', to: paths.tenantSessions, icon: <DevicesIcon /> },
       { label: 'Audit log', to: paths.tenantAuditLog, icon: <ListIcon />, permission: 'orgAuditLog' },
     ],
   },

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { auditPage, STAFF_PATHS, staffUser, TENANT_PATHS, tenantUser, tokens } from '../../../testing/api-fixtures';
+import { STAFF_PATHS, staffUser, TENANT_PATHS, tenantUser, tokens } from '../../../testing/api-fixtures';
 import { errorAnswer, inTurn, mockApi } from '../../../testing/mock-api';
 import { renderRoute } from '../../../testing/render-route';
 
@@ -33,7 +33,6 @@ describe('staff sign-in with MFA enrollment', () => {
       [STAFF.enroll]: { status: 200, body: { secret: SECRET, otpauth_url: `otpauth://totp/Keel:staff%40keel.test?secret=${SECRET}&issuer=Keel` } },
       [STAFF.verify]: { status: 200, body: tokens({ recovery_codes: RECOVERY_CODES }) },
       [STAFF_PATHS.me]: { status: 200, body: staffUser('super_admin') },
-      'GET /api/v1/platform/audit-log': auditPage([]),
     });
     const { user, router } = renderRoute('/platform/login');
 
@@ -64,8 +63,8 @@ describe('staff sign-in with MFA enrollment', () => {
     await user.click(screen.getByRole('checkbox', { name: 'I have saved my recovery codes' }));
     await user.click(screen.getByRole('button', { name: 'Continue to Keel' }));
 
-    expect(await screen.findByRole('heading', { name: 'Platform audit log' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/platform/audit-log');
+    expect(await screen.findByRole('heading', { name: 'Platform dashboard' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/platform');
     expect(api.to(STAFF.login)[0].body).toEqual({ email: 'staff@keel.test', password: 'correct horse battery', cookie: true });
     expect(api.to(STAFF.enroll)[0].body).toEqual({ mfa_token: 'mfa-token' });
     expect(api.to(STAFF.verify)[0].body).toEqual({ mfa_token: 'mfa-token', code: '123456', cookie: true });
@@ -104,7 +103,7 @@ describe('sign-in with an enrolled authenticator', () => {
     await user.click(screen.getByRole('button', { name: 'Use a recovery code' }));
     await user.type(screen.getByRole('textbox', { name: /recovery code/i }), 'abcd-efgh-jkmn{Enter}');
 
-    expect(await screen.findByRole('heading', { name: 'Support' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Tenant health' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/support');
     expect(api.to(STAFF.verify)[0].body).toEqual({ mfa_token: 'mfa-token', code: 'abcd-efgh-jkmn', cookie: true });
   });

@@ -1,8 +1,8 @@
 import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { useSessionState } from '../../lib/auth/session-context';
-import { can } from '../../lib/authorization';
-import { paths } from '../../lib/paths';
+import { useSessionState } from '../../../lib/auth/session-context';
+import { can } from '../../../lib/authorization';
+import { paths } from '../../../lib/paths';
 
 const UPCOMING = [
   { title: 'Costs', text: 'Spend across your AWS, Azure and GCP accounts.' },
