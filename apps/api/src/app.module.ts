@@ -30,6 +30,7 @@ import { MembersModule } from './modules/members/members.module';
 import { OrgsModule } from './modules/orgs/orgs.module';
 import { SignupModule } from './modules/signup/signup.module';
 import { TelemetryModule } from './modules/telemetry/telemetry.module';
+import { ImpersonationModule } from './modules/impersonation/impersonation.module';
 import { TenantOrgModule } from './modules/tenant-org/tenant-org.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { TenantsHealthModule } from './modules/tenants-health/tenants-health.module';
@@ -82,6 +83,7 @@ export class AppModule {
         TelemetryModule,
         TenantsHealthModule,
         SessionsModule,
+        ImpersonationModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -18,7 +18,8 @@ describe('route permissions', () => {
   it('matches the reviewed list of every route with its access rule and audit action', () => {
     // One line per route, so that a diff names the route whose rule changed.
     const routes = listRouteDeclarations(test.app).map(
-      ({ method, path, access, audit, auditOptOut }) => `${method} ${path} | access: ${access} | audit: ${audit ?? '-'} | auditOptOut: ${auditOptOut ?? '-'}`,
+      ({ method, path, access, audit, auditOptOut, supportSession }) =>
+        `${method} ${path} | access: ${access} | audit: ${audit ?? '-'} | auditOptOut: ${auditOptOut ?? '-'}${supportSession ? ` | support session: ${supportSession}` : ''}`,
     );
     expect(routes).toMatchSnapshot();
   });

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AcceptStaffInvitationData, AcceptStaffInvitationErrors, AcceptStaffInvitationResponses, AcceptUserInvitationData, AcceptUserInvitationErrors, AcceptUserInvitationResponses, ApproveOrgData, ApproveOrgErrors, ApproveOrgResponses, ChangeOrgMemberRoleData, ChangeOrgMemberRoleErrors, ChangeOrgMemberRoleResponses, ChangeOrgPlanData, ChangeOrgPlanErrors, ChangeOrgPlanResponses, ChangeStaffPasswordData, ChangeStaffPasswordErrors, ChangeStaffPasswordResponses, ChangeStaffUserRoleData, ChangeStaffUserRoleErrors, ChangeStaffUserRoleResponses, ChangeUserPasswordData, ChangeUserPasswordErrors, ChangeUserPasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetErrors, ConfirmStaffPasswordResetResponses, ConfirmUserPasswordResetData, ConfirmUserPasswordResetErrors, ConfirmUserPasswordResetResponses, ContactOrgAdminsData, ContactOrgAdminsErrors, ContactOrgAdminsResponses, CreateAlertRuleData, CreateAlertRuleErrors, CreateAlertRuleResponses, CreateBudgetData, CreateBudgetErrors, CreateBudgetResponses, CreateCloudAccountData, CreateCloudAccountErrors, CreateCloudAccountResponses, CreateOrgData, CreateOrgErrors, CreateOrgResponses, CreateStaffUserData, CreateStaffUserErrors, CreateStaffUserResponses, DeleteAlertRuleData, DeleteAlertRuleErrors, DeleteAlertRuleResponses, DeleteBudgetData, DeleteBudgetErrors, DeleteBudgetResponses, DeleteCloudAccountData, DeleteCloudAccountErrors, DeleteCloudAccountResponses, DeleteOrgCloudAccountData, DeleteOrgCloudAccountErrors, DeleteOrgCloudAccountResponses, DeleteOrgData, DeleteOrgErrors, DeleteOrgResponses, DisableOrgData, DisableOrgErrors, DisableOrgResponses, DisableStaffUserData, DisableStaffUserErrors, DisableStaffUserResponses, EnableOrgData, EnableOrgErrors, EnableOrgResponses, EnrollStaffMfaData, EnrollStaffMfaErrors, EnrollStaffMfaResponses, EnrollUserMfaData, EnrollUserMfaErrors, EnrollUserMfaResponses, ForceLogoutTenantData, ForceLogoutTenantErrors, ForceLogoutTenantResponses, GetAlertRuleData, GetAlertRuleErrors, GetAlertRuleResponses, GetBudgetData, GetBudgetErrors, GetBudgetResponses, GetCloudAccountData, GetCloudAccountErrors, GetCloudAccountResponses, GetCostSummaryData, GetCostSummaryErrors, GetCostSummaryResponses, GetFleetHealthData, GetFleetHealthErrors, GetFleetHealthResponses, GetJwksData, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOrgData, GetOrgDetailData, GetOrgDetailErrors, GetOrgDetailResponses, GetOrgErrors, GetOrgResponses, GetPlatformGrowthData, GetPlatformGrowthErrors, GetPlatformGrowthResponses, GetPlatformStatsData, GetPlatformStatsErrors, GetPlatformStatsResponses, GetPlatformUsageData, GetPlatformUsageErrors, GetPlatformUsageResponses, GetStaffMeData, GetStaffMeErrors, GetStaffMeResponses, GetSyncHealthData, GetSyncHealthErrors, GetSyncHealthResponses, GetTenantHealthData, GetTenantHealthErrors, GetTenantHealthResponses, GetUserMeData, GetUserMeErrors, GetUserMeResponses, IngestApiCallsData, IngestApiCallsErrors, IngestApiCallsResponses, InviteOrgMemberData, InviteOrgMemberErrors, InviteOrgMemberResponses, ListActiveSessionsData, ListActiveSessionsErrors, ListActiveSessionsResponses, ListAlertRulesData, ListAlertRulesErrors, ListAlertRulesResponses, ListAnomalyAlertsData, ListAnomalyAlertsErrors, ListAnomalyAlertsResponses, ListBudgetsData, ListBudgetsErrors, ListBudgetsResponses, ListCloudAccountsData, ListCloudAccountsErrors, ListCloudAccountsResponses, ListCostsData, ListCostsErrors, ListCostsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListOrgAuditLogData, ListOrgAuditLogErrors, ListOrgAuditLogResponses, ListOrgMembersData, ListOrgMembersErrors, ListOrgMembersResponses, ListOrgsData, ListOrgsErrors, ListOrgsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListPlatformAuditLogData, ListPlatformAuditLogErrors, ListPlatformAuditLogResponses, ListPlatformAuditLogsData, ListPlatformAuditLogsErrors, ListPlatformAuditLogsResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListStaffUsersData, ListStaffUsersErrors, ListStaffUsersResponses, ListTenantHealthData, ListTenantHealthErrors, ListTenantHealthResponses, LoginStaffData, LoginStaffErrors, LoginStaffResponses, LoginUserData, LoginUserErrors, LoginUserResponses, LogoutStaffData, LogoutStaffErrors, LogoutStaffResponses, LogoutUserData, LogoutUserErrors, LogoutUserResponses, RefreshStaffSessionData, RefreshStaffSessionErrors, RefreshStaffSessionResponses, RefreshUserSessionData, RefreshUserSessionErrors, RefreshUserSessionResponses, RejectOrgData, RejectOrgErrors, RejectOrgResponses, RemoveOrgMemberData, RemoveOrgMemberErrors, RemoveOrgMemberResponses, RequestStaffPasswordResetData, RequestStaffPasswordResetErrors, RequestStaffPasswordResetResponses, RequestUserPasswordResetData, RequestUserPasswordResetErrors, RequestUserPasswordResetResponses, ResetOrgUserMfaData, ResetOrgUserMfaErrors, ResetOrgUserMfaResponses, RestoreOrgData, RestoreOrgErrors, RestoreOrgResponses, RevokeMySessionData, RevokeMySessionErrors, RevokeMySessionResponses, RevokeSessionData, RevokeSessionErrors, RevokeSessionResponses, SearchPlatformData, SearchPlatformErrors, SearchPlatformResponses, SetOrgRequireTwoFactorData, SetOrgRequireTwoFactorErrors, SetOrgRequireTwoFactorResponses, SignUpData, SignUpErrors, SignUpResponses, SyncCloudAccountData, SyncCloudAccountErrors, SyncCloudAccountResponses, TransferOrgOwnershipData, TransferOrgOwnershipErrors, TransferOrgOwnershipResponses, UpdateAlertRuleData, UpdateAlertRuleErrors, UpdateAlertRuleResponses, UpdateBudgetData, UpdateBudgetErrors, UpdateBudgetResponses, UpdateCloudAccountData, UpdateCloudAccountErrors, UpdateCloudAccountResponses, UpdateOrgSettingsData, UpdateOrgSettingsErrors, UpdateOrgSettingsResponses, VerifyOrgAuditLogData, VerifyOrgAuditLogErrors, VerifyOrgAuditLogResponses, VerifyPlatformAuditLogData, VerifyPlatformAuditLogErrors, VerifyPlatformAuditLogResponses, VerifyStaffMfaData, VerifyStaffMfaErrors, VerifyStaffMfaResponses, VerifyUserMfaData, VerifyUserMfaErrors, VerifyUserMfaResponses } from './types.gen';
+import type { AcceptStaffInvitationData, AcceptStaffInvitationErrors, AcceptStaffInvitationResponses, AcceptUserInvitationData, AcceptUserInvitationErrors, AcceptUserInvitationResponses, ApproveOrgData, ApproveOrgErrors, ApproveOrgResponses, ChangeOrgMemberRoleData, ChangeOrgMemberRoleErrors, ChangeOrgMemberRoleResponses, ChangeOrgPlanData, ChangeOrgPlanErrors, ChangeOrgPlanResponses, ChangeStaffPasswordData, ChangeStaffPasswordErrors, ChangeStaffPasswordResponses, ChangeStaffUserRoleData, ChangeStaffUserRoleErrors, ChangeStaffUserRoleResponses, ChangeUserPasswordData, ChangeUserPasswordErrors, ChangeUserPasswordResponses, CheckLivenessData, CheckLivenessResponses, CheckReadinessData, CheckReadinessErrors, CheckReadinessResponses, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetErrors, ConfirmStaffPasswordResetResponses, ConfirmUserPasswordResetData, ConfirmUserPasswordResetErrors, ConfirmUserPasswordResetResponses, ContactOrgAdminsData, ContactOrgAdminsErrors, ContactOrgAdminsResponses, CreateAlertRuleData, CreateAlertRuleErrors, CreateAlertRuleResponses, CreateBudgetData, CreateBudgetErrors, CreateBudgetResponses, CreateCloudAccountData, CreateCloudAccountErrors, CreateCloudAccountResponses, CreateOrgData, CreateOrgErrors, CreateOrgResponses, CreateStaffUserData, CreateStaffUserErrors, CreateStaffUserResponses, CreateSupportSessionData, CreateSupportSessionErrors, CreateSupportSessionResponses, DeleteAlertRuleData, DeleteAlertRuleErrors, DeleteAlertRuleResponses, DeleteBudgetData, DeleteBudgetErrors, DeleteBudgetResponses, DeleteCloudAccountData, DeleteCloudAccountErrors, DeleteCloudAccountResponses, DeleteOrgCloudAccountData, DeleteOrgCloudAccountErrors, DeleteOrgCloudAccountResponses, DeleteOrgData, DeleteOrgErrors, DeleteOrgResponses, DisableOrgData, DisableOrgErrors, DisableOrgResponses, DisableStaffUserData, DisableStaffUserErrors, DisableStaffUserResponses, EnableOrgData, EnableOrgErrors, EnableOrgResponses, EndSupportSessionData, EndSupportSessionErrors, EndSupportSessionResponses, EnrollStaffMfaData, EnrollStaffMfaErrors, EnrollStaffMfaResponses, EnrollUserMfaData, EnrollUserMfaErrors, EnrollUserMfaResponses, ForceLogoutTenantData, ForceLogoutTenantErrors, ForceLogoutTenantResponses, GetAlertRuleData, GetAlertRuleErrors, GetAlertRuleResponses, GetBudgetData, GetBudgetErrors, GetBudgetResponses, GetCloudAccountData, GetCloudAccountErrors, GetCloudAccountResponses, GetCostSummaryData, GetCostSummaryErrors, GetCostSummaryResponses, GetFleetHealthData, GetFleetHealthErrors, GetFleetHealthResponses, GetJwksData, GetJwksResponses, GetMeData, GetMeErrors, GetMeResponses, GetOrgData, GetOrgDetailData, GetOrgDetailErrors, GetOrgDetailResponses, GetOrgErrors, GetOrgResponses, GetOrgSupportSessionData, GetOrgSupportSessionErrors, GetOrgSupportSessionResponses, GetPlatformGrowthData, GetPlatformGrowthErrors, GetPlatformGrowthResponses, GetPlatformStatsData, GetPlatformStatsErrors, GetPlatformStatsResponses, GetPlatformUsageData, GetPlatformUsageErrors, GetPlatformUsageResponses, GetStaffMeData, GetStaffMeErrors, GetStaffMeResponses, GetSupportSessionData, GetSupportSessionErrors, GetSupportSessionResponses, GetSyncHealthData, GetSyncHealthErrors, GetSyncHealthResponses, GetTenantHealthData, GetTenantHealthErrors, GetTenantHealthResponses, GetUserMeData, GetUserMeErrors, GetUserMeResponses, ImpersonateUserData, ImpersonateUserErrors, ImpersonateUserResponses, IngestApiCallsData, IngestApiCallsErrors, IngestApiCallsResponses, InviteOrgMemberData, InviteOrgMemberErrors, InviteOrgMemberResponses, ListActiveSessionsData, ListActiveSessionsErrors, ListActiveSessionsResponses, ListAlertRulesData, ListAlertRulesErrors, ListAlertRulesResponses, ListAnomalyAlertsData, ListAnomalyAlertsErrors, ListAnomalyAlertsResponses, ListBudgetsData, ListBudgetsErrors, ListBudgetsResponses, ListCloudAccountsData, ListCloudAccountsErrors, ListCloudAccountsResponses, ListCostsData, ListCostsErrors, ListCostsResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListOrgAuditLogData, ListOrgAuditLogErrors, ListOrgAuditLogResponses, ListOrgMembersData, ListOrgMembersErrors, ListOrgMembersResponses, ListOrgsData, ListOrgsErrors, ListOrgsResponses, ListOrgSupportSessionsData, ListOrgSupportSessionsErrors, ListOrgSupportSessionsResponses, ListOutboxData, ListOutboxErrors, ListOutboxResponses, ListPlatformAuditLogData, ListPlatformAuditLogErrors, ListPlatformAuditLogResponses, ListPlatformAuditLogsData, ListPlatformAuditLogsErrors, ListPlatformAuditLogsResponses, ListRecommendationsData, ListRecommendationsErrors, ListRecommendationsResponses, ListStaffUsersData, ListStaffUsersErrors, ListStaffUsersResponses, ListSupportSessionsData, ListSupportSessionsErrors, ListSupportSessionsResponses, ListTenantHealthData, ListTenantHealthErrors, ListTenantHealthResponses, LoginStaffData, LoginStaffErrors, LoginStaffResponses, LoginUserData, LoginUserErrors, LoginUserResponses, LogoutStaffData, LogoutStaffErrors, LogoutStaffResponses, LogoutUserData, LogoutUserErrors, LogoutUserResponses, RefreshStaffSessionData, RefreshStaffSessionErrors, RefreshStaffSessionResponses, RefreshUserSessionData, RefreshUserSessionErrors, RefreshUserSessionResponses, RejectOrgData, RejectOrgErrors, RejectOrgResponses, RemoveOrgMemberData, RemoveOrgMemberErrors, RemoveOrgMemberResponses, RequestStaffPasswordResetData, RequestStaffPasswordResetErrors, RequestStaffPasswordResetResponses, RequestUserPasswordResetData, RequestUserPasswordResetErrors, RequestUserPasswordResetResponses, ResetOrgUserMfaData, ResetOrgUserMfaErrors, ResetOrgUserMfaResponses, RestoreOrgData, RestoreOrgErrors, RestoreOrgResponses, RevokeMySessionData, RevokeMySessionErrors, RevokeMySessionResponses, RevokeSessionData, RevokeSessionErrors, RevokeSessionResponses, RevokeSupportSessionData, RevokeSupportSessionErrors, RevokeSupportSessionResponses, SearchPlatformData, SearchPlatformErrors, SearchPlatformResponses, SetOrgRequireTwoFactorData, SetOrgRequireTwoFactorErrors, SetOrgRequireTwoFactorResponses, SignUpData, SignUpErrors, SignUpResponses, SyncCloudAccountData, SyncCloudAccountErrors, SyncCloudAccountResponses, TransferOrgOwnershipData, TransferOrgOwnershipErrors, TransferOrgOwnershipResponses, UpdateAlertRuleData, UpdateAlertRuleErrors, UpdateAlertRuleResponses, UpdateBudgetData, UpdateBudgetErrors, UpdateBudgetResponses, UpdateCloudAccountData, UpdateCloudAccountErrors, UpdateCloudAccountResponses, UpdateOrgSettingsData, UpdateOrgSettingsErrors, UpdateOrgSettingsResponses, VerifyOrgAuditLogData, VerifyOrgAuditLogErrors, VerifyOrgAuditLogResponses, VerifyPlatformAuditLogData, VerifyPlatformAuditLogErrors, VerifyPlatformAuditLogResponses, VerifyStaffMfaData, VerifyStaffMfaErrors, VerifyStaffMfaResponses, VerifyUserMfaData, VerifyUserMfaErrors, VerifyUserMfaResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -452,6 +452,24 @@ export const updateOrgSettings = <ThrowOnError extends boolean = false>(options:
 });
 
 /**
+ * Every support session platform staff opened on this org
+ */
+export const listOrgSupportSessions = <ThrowOnError extends boolean = false>(options?: Options<ListOrgSupportSessionsData, ThrowOnError>) => (options?.client ?? client).get<ListOrgSupportSessionsResponses, ListOrgSupportSessionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/org/support-sessions',
+    ...options
+});
+
+/**
+ * One support session on this org, with every request it made
+ */
+export const getOrgSupportSession = <ThrowOnError extends boolean = false>(options: Options<GetOrgSupportSessionData, ThrowOnError>) => (options.client ?? client).get<GetOrgSupportSessionResponses, GetOrgSupportSessionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/org/support-sessions/{id}',
+    ...options
+});
+
+/**
  * Make another member an owner and become an admin
  */
 export const transferOrgOwnership = <ThrowOnError extends boolean = false>(options: Options<TransferOrgOwnershipData, ThrowOnError>) => (options.client ?? client).post<TransferOrgOwnershipResponses, TransferOrgOwnershipErrors, ThrowOnError>({
@@ -634,6 +652,19 @@ export const getPlatformGrowth = <ThrowOnError extends boolean = false>(options?
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/platform/growth',
     ...options
+});
+
+/**
+ * A 15-minute read_write support session on one tenant user, with their own role
+ */
+export const impersonateUser = <ThrowOnError extends boolean = false>(options: Options<ImpersonateUserData, ThrowOnError>) => (options.client ?? client).post<ImpersonateUserResponses, ImpersonateUserErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/impersonate/{userId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -843,6 +874,50 @@ export const getPlatformStats = <ThrowOnError extends boolean = false>(options?:
 });
 
 /**
+ * Support sessions, newest first, with counts by status
+ */
+export const listSupportSessions = <ThrowOnError extends boolean = false>(options?: Options<ListSupportSessionsData, ThrowOnError>) => (options?.client ?? client).get<ListSupportSessionsResponses, ListSupportSessionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/support-sessions',
+    ...options
+});
+
+/**
+ * Start a support session on a tenant user (step-up: totp_code or MFA within 5 minutes)
+ */
+export const createSupportSession = <ThrowOnError extends boolean = false>(options: Options<CreateSupportSessionData, ThrowOnError>) => (options.client ?? client).post<CreateSupportSessionResponses, CreateSupportSessionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/support-sessions',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * One support session with its access log (paged)
+ */
+export const getSupportSession = <ThrowOnError extends boolean = false>(options: Options<GetSupportSessionData, ThrowOnError>) => (options.client ?? client).get<GetSupportSessionResponses, GetSupportSessionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/support-sessions/{id}',
+    ...options
+});
+
+/**
+ * End a support session now; its token stops working at once
+ */
+export const revokeSupportSession = <ThrowOnError extends boolean = false>(options: Options<RevokeSupportSessionData, ThrowOnError>) => (options.client ?? client).post<RevokeSupportSessionResponses, RevokeSupportSessionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/platform/support-sessions/{id}/revoke',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Cloud accounts in the error state, across every org
  */
 export const getSyncHealth = <ThrowOnError extends boolean = false>(options?: Options<GetSyncHealthData, ThrowOnError>) => (options?.client ?? client).get<GetSyncHealthResponses, GetSyncHealthErrors, ThrowOnError>({
@@ -953,6 +1028,19 @@ export const listRecommendations = <ThrowOnError extends boolean = false>(option
  */
 export const signUp = <ThrowOnError extends boolean = false>(options: Options<SignUpData, ThrowOnError>) => (options.client ?? client).post<SignUpResponses, SignUpErrors, ThrowOnError>({
     url: '/api/v1/signup',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * End the support session this token belongs to
+ */
+export const endSupportSession = <ThrowOnError extends boolean = false>(options: Options<EndSupportSessionData, ThrowOnError>) => (options.client ?? client).post<EndSupportSessionResponses, EndSupportSessionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/support-session/end',
     ...options,
     headers: {
         'Content-Type': 'application/json',

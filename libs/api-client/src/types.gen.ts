@@ -9,6 +9,20 @@ export type AcceptInviteDto = {
     token: string;
 };
 
+export type AccessLogEntryDto = {
+    created_at: string;
+    id: string;
+    method: string;
+    path: string;
+    request_id: string | null;
+    status: number;
+};
+
+export type AccessLogPageDto = {
+    items: Array<AccessLogEntryDto>;
+    pagination: PaginationDto;
+};
+
 export type ActiveSessionDto = {
     created_at: string;
     expires_at: string;
@@ -251,6 +265,16 @@ export type CreateStaffUserDto = {
     role: 'super_admin' | 'support_admin';
 };
 
+export type CreateSupportSessionDto = {
+    org_id: string;
+    reason: string;
+    scopes?: Array<'read_only' | 'read_write'>;
+    target_user_id?: string;
+    ticket_ref?: string;
+    totp_code?: string;
+    ttl_minutes?: number;
+};
+
 export type DailyCostDto = {
     date: string;
     total_cost: number;
@@ -303,6 +327,12 @@ export type HourlyPointDto = {
     calls: number;
     errors: number;
     hour: string;
+};
+
+export type ImpersonateUserDto = {
+    reason: string;
+    ticket_ref?: string;
+    totp_code?: string;
 };
 
 export type IngestResultDto = {
@@ -562,6 +592,10 @@ export type RequireTwoFactorDto = {
     required: boolean;
 };
 
+export type RevokeSupportSessionDto = {
+    reason?: string;
+};
+
 export type SearchAccountHitDto = {
     external_id: string;
     id: string;
@@ -627,6 +661,68 @@ export type StaffUserListDto = {
 
 export type SuccessResponseDto = {
     success: boolean;
+};
+
+export type SupportSessionCreatedDto = {
+    expires_at: string;
+    id: string;
+    org_id: string;
+    scopes: Array<'read_only' | 'read_write'>;
+    target_user_id: string;
+    token: string;
+};
+
+export type SupportSessionDetailDto = {
+    access_logs: AccessLogPageDto;
+    created_at: string;
+    end_reason: 'revoked' | 'ended' | 'expired' | 'logged_out';
+    ended_at: string | null;
+    expires_at: string;
+    id: string;
+    org_id: string;
+    org_name: string;
+    platform_user_email: string;
+    platform_user_id: string;
+    reason: string;
+    request_count: number;
+    revoke_reason: string | null;
+    scopes: Array<'read_only' | 'read_write'>;
+    status: 'active' | 'expired' | 'revoked';
+    target_user_email: string;
+    target_user_id: string;
+    ticket_ref: string | null;
+};
+
+export type SupportSessionDto = {
+    created_at: string;
+    end_reason: 'revoked' | 'ended' | 'expired' | 'logged_out';
+    ended_at: string | null;
+    expires_at: string;
+    id: string;
+    org_id: string;
+    org_name: string;
+    platform_user_email: string;
+    platform_user_id: string;
+    reason: string;
+    request_count: number;
+    revoke_reason: string | null;
+    scopes: Array<'read_only' | 'read_write'>;
+    status: 'active' | 'expired' | 'revoked';
+    target_user_email: string;
+    target_user_id: string;
+    ticket_ref: string | null;
+};
+
+export type SupportSessionListDto = {
+    items: Array<SupportSessionDto>;
+    pagination: PaginationDto;
+    stats: SupportSessionStatsDto;
+};
+
+export type SupportSessionStatsDto = {
+    active: number;
+    expired: number;
+    revoked: number;
 };
 
 export type SyncHealthDto = {
@@ -2044,6 +2140,79 @@ export type UpdateOrgSettingsResponses = {
 
 export type UpdateOrgSettingsResponse = UpdateOrgSettingsResponses[keyof UpdateOrgSettingsResponses];
 
+export type ListOrgSupportSessionsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+        status?: 'active' | 'expired' | 'revoked';
+        org_id?: string;
+    };
+    url: '/api/v1/org/support-sessions';
+};
+
+export type ListOrgSupportSessionsErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListOrgSupportSessionsError = ListOrgSupportSessionsErrors[keyof ListOrgSupportSessionsErrors];
+
+export type ListOrgSupportSessionsResponses = {
+    200: SupportSessionListDto;
+};
+
+export type ListOrgSupportSessionsResponse = ListOrgSupportSessionsResponses[keyof ListOrgSupportSessionsResponses];
+
+export type GetOrgSupportSessionData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+    };
+    url: '/api/v1/org/support-sessions/{id}';
+};
+
+export type GetOrgSupportSessionErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type GetOrgSupportSessionError = GetOrgSupportSessionErrors[keyof GetOrgSupportSessionErrors];
+
+export type GetOrgSupportSessionResponses = {
+    200: SupportSessionDetailDto;
+};
+
+export type GetOrgSupportSessionResponse = GetOrgSupportSessionResponses[keyof GetOrgSupportSessionResponses];
+
 export type TransferOrgOwnershipData = {
     body: TransferOwnershipDto;
     path?: never;
@@ -2541,6 +2710,44 @@ export type GetPlatformGrowthResponses = {
 };
 
 export type GetPlatformGrowthResponse = GetPlatformGrowthResponses[keyof GetPlatformGrowthResponses];
+
+export type ImpersonateUserData = {
+    body: ImpersonateUserDto;
+    path: {
+        userId: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/impersonate/{userId}';
+};
+
+export type ImpersonateUserErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+    409: ErrorResponseDto;
+    /**
+     * 10 a minute per staff member; see Retry-After
+     */
+    429: ErrorResponseDto;
+};
+
+export type ImpersonateUserError = ImpersonateUserErrors[keyof ImpersonateUserErrors];
+
+export type ImpersonateUserResponses = {
+    201: SupportSessionCreatedDto;
+};
+
+export type ImpersonateUserResponse = ImpersonateUserResponses[keyof ImpersonateUserResponses];
 
 export type ListOrgsData = {
     body?: never;
@@ -3167,6 +3374,152 @@ export type GetPlatformStatsResponses = {
 
 export type GetPlatformStatsResponse = GetPlatformStatsResponses[keyof GetPlatformStatsResponses];
 
+export type ListSupportSessionsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+        status?: 'active' | 'expired' | 'revoked';
+        org_id?: string;
+    };
+    url: '/api/v1/platform/support-sessions';
+};
+
+export type ListSupportSessionsErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListSupportSessionsError = ListSupportSessionsErrors[keyof ListSupportSessionsErrors];
+
+export type ListSupportSessionsResponses = {
+    200: SupportSessionListDto;
+};
+
+export type ListSupportSessionsResponse = ListSupportSessionsResponses[keyof ListSupportSessionsResponses];
+
+export type CreateSupportSessionData = {
+    body: CreateSupportSessionDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/platform/support-sessions';
+};
+
+export type CreateSupportSessionErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+    409: ErrorResponseDto;
+    /**
+     * 10 a minute per staff member; see Retry-After
+     */
+    429: ErrorResponseDto;
+};
+
+export type CreateSupportSessionError = CreateSupportSessionErrors[keyof CreateSupportSessionErrors];
+
+export type CreateSupportSessionResponses = {
+    201: SupportSessionCreatedDto;
+};
+
+export type CreateSupportSessionResponse = CreateSupportSessionResponses[keyof CreateSupportSessionResponses];
+
+export type GetSupportSessionData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        limit?: number;
+        page?: number;
+        offset?: number;
+    };
+    url: '/api/v1/platform/support-sessions/{id}';
+};
+
+export type GetSupportSessionErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type GetSupportSessionError = GetSupportSessionErrors[keyof GetSupportSessionErrors];
+
+export type GetSupportSessionResponses = {
+    200: SupportSessionDetailDto;
+};
+
+export type GetSupportSessionResponse = GetSupportSessionResponses[keyof GetSupportSessionResponses];
+
+export type RevokeSupportSessionData = {
+    body: RevokeSupportSessionDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/support-sessions/{id}/revoke';
+};
+
+export type RevokeSupportSessionErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+    /**
+     * Already ended or expired
+     */
+    409: ErrorResponseDto;
+};
+
+export type RevokeSupportSessionError = RevokeSupportSessionErrors[keyof RevokeSupportSessionErrors];
+
+export type RevokeSupportSessionResponses = {
+    200: SupportSessionDto;
+};
+
+export type RevokeSupportSessionResponse = RevokeSupportSessionResponses[keyof RevokeSupportSessionResponses];
+
 export type GetSyncHealthData = {
     body?: never;
     path?: never;
@@ -3544,6 +3897,36 @@ export type SignUpResponses = {
 };
 
 export type SignUpResponse = SignUpResponses[keyof SignUpResponses];
+
+export type EndSupportSessionData = {
+    body: EmptyBodyDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/support-session/end';
+};
+
+export type EndSupportSessionErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type EndSupportSessionError = EndSupportSessionErrors[keyof EndSupportSessionErrors];
+
+export type EndSupportSessionResponses = {
+    200: SuccessResponseDto;
+};
+
+export type EndSupportSessionResponse = EndSupportSessionResponses[keyof EndSupportSessionResponses];
 
 export type IngestApiCallsData = {
     body: ApiCallBatchDto;

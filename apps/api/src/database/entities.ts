@@ -10,6 +10,8 @@ import { CreateAuditLogs1764600000000 } from './migrations/1764600000000-CreateA
 import { CreateTenantDomain1764610000000 } from './migrations/1764610000000-CreateTenantDomain';
 import { AddOrgLifecycle1764620000000 } from './migrations/1764620000000-AddOrgLifecycle';
 import { CreateTenantHealth1764630000000 } from './migrations/1764630000000-CreateTenantHealth';
+import { CreateSupportSessions1764640000000 } from './migrations/1764640000000-CreateSupportSessions';
+import { SupportSession, SupportSessionAccessLog } from '../modules/impersonation/support-session.entity';
 import { TenantHealthRecord } from '../modules/tenants-health/tenant-health.entity';
 import { AlertRule } from '../modules/alert-rules/alert-rule.entity';
 import { Budget } from '../modules/budgets/budget.entity';
@@ -50,5 +52,7 @@ export const ENTITIES = [
   AlertRule,
   ApiUsageHourly,
   TenantHealthRecord,
+  SupportSession,
+  SupportSessionAccessLog,
 ];
-export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000, AddOrgLifecycle1764620000000, CreateTenantHealth1764630000000];
+export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000, AddOrgLifecycle1764620000000, CreateTenantHealth1764630000000, CreateSupportSessions1764640000000];

@@ -3,8 +3,8 @@
 import { type DefaultError, type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen';
-import { acceptStaffInvitation, acceptUserInvitation, approveOrg, changeOrgMemberRole, changeOrgPlan, changeStaffPassword, changeStaffUserRole, changeUserPassword, checkLiveness, checkReadiness, confirmStaffPasswordReset, confirmUserPasswordReset, contactOrgAdmins, createAlertRule, createBudget, createCloudAccount, createOrg, createStaffUser, deleteAlertRule, deleteBudget, deleteCloudAccount, deleteOrg, deleteOrgCloudAccount, disableOrg, disableStaffUser, enableOrg, enrollStaffMfa, enrollUserMfa, forceLogoutTenant, getAlertRule, getBudget, getCloudAccount, getCostSummary, getFleetHealth, getJwks, getMe, getOrg, getOrgDetail, getPlatformGrowth, getPlatformStats, getPlatformUsage, getStaffMe, getSyncHealth, getTenantHealth, getUserMe, ingestApiCalls, inviteOrgMember, listActiveSessions, listAlertRules, listAnomalyAlerts, listBudgets, listCloudAccounts, listCosts, listMySessions, listOrgAuditLog, listOrgMembers, listOrgs, listOutbox, listPlatformAuditLog, listPlatformAuditLogs, listRecommendations, listStaffUsers, listTenantHealth, loginStaff, loginUser, logoutStaff, logoutUser, type Options, refreshStaffSession, refreshUserSession, rejectOrg, removeOrgMember, requestStaffPasswordReset, requestUserPasswordReset, resetOrgUserMfa, restoreOrg, revokeMySession, revokeSession, searchPlatform, setOrgRequireTwoFactor, signUp, syncCloudAccount, transferOrgOwnership, updateAlertRule, updateBudget, updateCloudAccount, updateOrgSettings, verifyOrgAuditLog, verifyPlatformAuditLog, verifyStaffMfa, verifyUserMfa } from '../sdk.gen';
-import type { AcceptStaffInvitationData, AcceptStaffInvitationError, AcceptStaffInvitationResponse, AcceptUserInvitationData, AcceptUserInvitationError, AcceptUserInvitationResponse, ApproveOrgData, ApproveOrgError, ApproveOrgResponse, ChangeOrgMemberRoleData, ChangeOrgMemberRoleError, ChangeOrgMemberRoleResponse, ChangeOrgPlanData, ChangeOrgPlanError, ChangeOrgPlanResponse, ChangeStaffPasswordData, ChangeStaffPasswordError, ChangeStaffPasswordResponse, ChangeStaffUserRoleData, ChangeStaffUserRoleError, ChangeStaffUserRoleResponse, ChangeUserPasswordData, ChangeUserPasswordError, ChangeUserPasswordResponse, CheckLivenessData, CheckLivenessResponse, CheckReadinessData, CheckReadinessError, CheckReadinessResponse, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetError, ConfirmStaffPasswordResetResponse, ConfirmUserPasswordResetData, ConfirmUserPasswordResetError, ConfirmUserPasswordResetResponse, ContactOrgAdminsData, ContactOrgAdminsError, ContactOrgAdminsResponse, CreateAlertRuleData, CreateAlertRuleError, CreateAlertRuleResponse, CreateBudgetData, CreateBudgetError, CreateBudgetResponse, CreateCloudAccountData, CreateCloudAccountError, CreateCloudAccountResponse, CreateOrgData, CreateOrgError, CreateOrgResponse, CreateStaffUserData, CreateStaffUserError, CreateStaffUserResponse, DeleteAlertRuleData, DeleteAlertRuleError, DeleteAlertRuleResponse, DeleteBudgetData, DeleteBudgetError, DeleteBudgetResponse, DeleteCloudAccountData, DeleteCloudAccountError, DeleteCloudAccountResponse, DeleteOrgCloudAccountData, DeleteOrgCloudAccountError, DeleteOrgCloudAccountResponse, DeleteOrgData, DeleteOrgError, DeleteOrgResponse, DisableOrgData, DisableOrgError, DisableOrgResponse, DisableStaffUserData, DisableStaffUserError, DisableStaffUserResponse, EnableOrgData, EnableOrgError, EnableOrgResponse, EnrollStaffMfaData, EnrollStaffMfaError, EnrollStaffMfaResponse, EnrollUserMfaData, EnrollUserMfaError, EnrollUserMfaResponse, ForceLogoutTenantData, ForceLogoutTenantError, ForceLogoutTenantResponse, GetAlertRuleData, GetAlertRuleError, GetAlertRuleResponse, GetBudgetData, GetBudgetError, GetBudgetResponse, GetCloudAccountData, GetCloudAccountError, GetCloudAccountResponse, GetCostSummaryData, GetCostSummaryError, GetCostSummaryResponse, GetFleetHealthData, GetFleetHealthError, GetFleetHealthResponse, GetJwksData, GetJwksResponse, GetMeData, GetMeError, GetMeResponse, GetOrgData, GetOrgDetailData, GetOrgDetailError, GetOrgDetailResponse, GetOrgError, GetOrgResponse, GetPlatformGrowthData, GetPlatformGrowthError, GetPlatformGrowthResponse, GetPlatformStatsData, GetPlatformStatsError, GetPlatformStatsResponse, GetPlatformUsageData, GetPlatformUsageError, GetPlatformUsageResponse, GetStaffMeData, GetStaffMeError, GetStaffMeResponse, GetSyncHealthData, GetSyncHealthError, GetSyncHealthResponse, GetTenantHealthData, GetTenantHealthError, GetTenantHealthResponse, GetUserMeData, GetUserMeError, GetUserMeResponse, IngestApiCallsData, IngestApiCallsError, IngestApiCallsResponse, InviteOrgMemberData, InviteOrgMemberError, InviteOrgMemberResponse, ListActiveSessionsData, ListActiveSessionsError, ListActiveSessionsResponse, ListAlertRulesData, ListAlertRulesError, ListAlertRulesResponse, ListAnomalyAlertsData, ListAnomalyAlertsError, ListAnomalyAlertsResponse, ListBudgetsData, ListBudgetsError, ListBudgetsResponse, ListCloudAccountsData, ListCloudAccountsError, ListCloudAccountsResponse, ListCostsData, ListCostsError, ListCostsResponse, ListMySessionsData, ListMySessionsError, ListMySessionsResponse, ListOrgAuditLogData, ListOrgAuditLogError, ListOrgAuditLogResponse, ListOrgMembersData, ListOrgMembersError, ListOrgMembersResponse, ListOrgsData, ListOrgsError, ListOrgsResponse, ListOutboxData, ListOutboxError, ListOutboxResponse, ListPlatformAuditLogData, ListPlatformAuditLogError, ListPlatformAuditLogResponse, ListPlatformAuditLogsData, ListPlatformAuditLogsError, ListPlatformAuditLogsResponse, ListRecommendationsData, ListRecommendationsError, ListRecommendationsResponse, ListStaffUsersData, ListStaffUsersError, ListStaffUsersResponse, ListTenantHealthData, ListTenantHealthError, ListTenantHealthResponse, LoginStaffData, LoginStaffError, LoginStaffResponse, LoginUserData, LoginUserError, LoginUserResponse, LogoutStaffData, LogoutStaffError, LogoutStaffResponse, LogoutUserData, LogoutUserError, LogoutUserResponse, RefreshStaffSessionData, RefreshStaffSessionError, RefreshStaffSessionResponse, RefreshUserSessionData, RefreshUserSessionError, RefreshUserSessionResponse, RejectOrgData, RejectOrgError, RejectOrgResponse, RemoveOrgMemberData, RemoveOrgMemberError, RemoveOrgMemberResponse, RequestStaffPasswordResetData, RequestStaffPasswordResetError, RequestStaffPasswordResetResponse, RequestUserPasswordResetData, RequestUserPasswordResetError, RequestUserPasswordResetResponse, ResetOrgUserMfaData, ResetOrgUserMfaError, ResetOrgUserMfaResponse, RestoreOrgData, RestoreOrgError, RestoreOrgResponse, RevokeMySessionData, RevokeMySessionError, RevokeMySessionResponse, RevokeSessionData, RevokeSessionError, RevokeSessionResponse, SearchPlatformData, SearchPlatformError, SearchPlatformResponse, SetOrgRequireTwoFactorData, SetOrgRequireTwoFactorError, SetOrgRequireTwoFactorResponse, SignUpData, SignUpError, SignUpResponse, SyncCloudAccountData, SyncCloudAccountError, SyncCloudAccountResponse, TransferOrgOwnershipData, TransferOrgOwnershipError, TransferOrgOwnershipResponse, UpdateAlertRuleData, UpdateAlertRuleError, UpdateAlertRuleResponse, UpdateBudgetData, UpdateBudgetError, UpdateBudgetResponse, UpdateCloudAccountData, UpdateCloudAccountError, UpdateCloudAccountResponse, UpdateOrgSettingsData, UpdateOrgSettingsError, UpdateOrgSettingsResponse, VerifyOrgAuditLogData, VerifyOrgAuditLogError, VerifyOrgAuditLogResponse, VerifyPlatformAuditLogData, VerifyPlatformAuditLogError, VerifyPlatformAuditLogResponse, VerifyStaffMfaData, VerifyStaffMfaError, VerifyStaffMfaResponse, VerifyUserMfaData, VerifyUserMfaError, VerifyUserMfaResponse } from '../types.gen';
+import { acceptStaffInvitation, acceptUserInvitation, approveOrg, changeOrgMemberRole, changeOrgPlan, changeStaffPassword, changeStaffUserRole, changeUserPassword, checkLiveness, checkReadiness, confirmStaffPasswordReset, confirmUserPasswordReset, contactOrgAdmins, createAlertRule, createBudget, createCloudAccount, createOrg, createStaffUser, createSupportSession, deleteAlertRule, deleteBudget, deleteCloudAccount, deleteOrg, deleteOrgCloudAccount, disableOrg, disableStaffUser, enableOrg, endSupportSession, enrollStaffMfa, enrollUserMfa, forceLogoutTenant, getAlertRule, getBudget, getCloudAccount, getCostSummary, getFleetHealth, getJwks, getMe, getOrg, getOrgDetail, getOrgSupportSession, getPlatformGrowth, getPlatformStats, getPlatformUsage, getStaffMe, getSupportSession, getSyncHealth, getTenantHealth, getUserMe, impersonateUser, ingestApiCalls, inviteOrgMember, listActiveSessions, listAlertRules, listAnomalyAlerts, listBudgets, listCloudAccounts, listCosts, listMySessions, listOrgAuditLog, listOrgMembers, listOrgs, listOrgSupportSessions, listOutbox, listPlatformAuditLog, listPlatformAuditLogs, listRecommendations, listStaffUsers, listSupportSessions, listTenantHealth, loginStaff, loginUser, logoutStaff, logoutUser, type Options, refreshStaffSession, refreshUserSession, rejectOrg, removeOrgMember, requestStaffPasswordReset, requestUserPasswordReset, resetOrgUserMfa, restoreOrg, revokeMySession, revokeSession, revokeSupportSession, searchPlatform, setOrgRequireTwoFactor, signUp, syncCloudAccount, transferOrgOwnership, updateAlertRule, updateBudget, updateCloudAccount, updateOrgSettings, verifyOrgAuditLog, verifyPlatformAuditLog, verifyStaffMfa, verifyUserMfa } from '../sdk.gen';
+import type { AcceptStaffInvitationData, AcceptStaffInvitationError, AcceptStaffInvitationResponse, AcceptUserInvitationData, AcceptUserInvitationError, AcceptUserInvitationResponse, ApproveOrgData, ApproveOrgError, ApproveOrgResponse, ChangeOrgMemberRoleData, ChangeOrgMemberRoleError, ChangeOrgMemberRoleResponse, ChangeOrgPlanData, ChangeOrgPlanError, ChangeOrgPlanResponse, ChangeStaffPasswordData, ChangeStaffPasswordError, ChangeStaffPasswordResponse, ChangeStaffUserRoleData, ChangeStaffUserRoleError, ChangeStaffUserRoleResponse, ChangeUserPasswordData, ChangeUserPasswordError, ChangeUserPasswordResponse, CheckLivenessData, CheckLivenessResponse, CheckReadinessData, CheckReadinessError, CheckReadinessResponse, ConfirmStaffPasswordResetData, ConfirmStaffPasswordResetError, ConfirmStaffPasswordResetResponse, ConfirmUserPasswordResetData, ConfirmUserPasswordResetError, ConfirmUserPasswordResetResponse, ContactOrgAdminsData, ContactOrgAdminsError, ContactOrgAdminsResponse, CreateAlertRuleData, CreateAlertRuleError, CreateAlertRuleResponse, CreateBudgetData, CreateBudgetError, CreateBudgetResponse, CreateCloudAccountData, CreateCloudAccountError, CreateCloudAccountResponse, CreateOrgData, CreateOrgError, CreateOrgResponse, CreateStaffUserData, CreateStaffUserError, CreateStaffUserResponse, CreateSupportSessionData, CreateSupportSessionError, CreateSupportSessionResponse, DeleteAlertRuleData, DeleteAlertRuleError, DeleteAlertRuleResponse, DeleteBudgetData, DeleteBudgetError, DeleteBudgetResponse, DeleteCloudAccountData, DeleteCloudAccountError, DeleteCloudAccountResponse, DeleteOrgCloudAccountData, DeleteOrgCloudAccountError, DeleteOrgCloudAccountResponse, DeleteOrgData, DeleteOrgError, DeleteOrgResponse, DisableOrgData, DisableOrgError, DisableOrgResponse, DisableStaffUserData, DisableStaffUserError, DisableStaffUserResponse, EnableOrgData, EnableOrgError, EnableOrgResponse, EndSupportSessionData, EndSupportSessionError, EndSupportSessionResponse, EnrollStaffMfaData, EnrollStaffMfaError, EnrollStaffMfaResponse, EnrollUserMfaData, EnrollUserMfaError, EnrollUserMfaResponse, ForceLogoutTenantData, ForceLogoutTenantError, ForceLogoutTenantResponse, GetAlertRuleData, GetAlertRuleError, GetAlertRuleResponse, GetBudgetData, GetBudgetError, GetBudgetResponse, GetCloudAccountData, GetCloudAccountError, GetCloudAccountResponse, GetCostSummaryData, GetCostSummaryError, GetCostSummaryResponse, GetFleetHealthData, GetFleetHealthError, GetFleetHealthResponse, GetJwksData, GetJwksResponse, GetMeData, GetMeError, GetMeResponse, GetOrgData, GetOrgDetailData, GetOrgDetailError, GetOrgDetailResponse, GetOrgError, GetOrgResponse, GetOrgSupportSessionData, GetOrgSupportSessionError, GetOrgSupportSessionResponse, GetPlatformGrowthData, GetPlatformGrowthError, GetPlatformGrowthResponse, GetPlatformStatsData, GetPlatformStatsError, GetPlatformStatsResponse, GetPlatformUsageData, GetPlatformUsageError, GetPlatformUsageResponse, GetStaffMeData, GetStaffMeError, GetStaffMeResponse, GetSupportSessionData, GetSupportSessionError, GetSupportSessionResponse, GetSyncHealthData, GetSyncHealthError, GetSyncHealthResponse, GetTenantHealthData, GetTenantHealthError, GetTenantHealthResponse, GetUserMeData, GetUserMeError, GetUserMeResponse, ImpersonateUserData, ImpersonateUserError, ImpersonateUserResponse, IngestApiCallsData, IngestApiCallsError, IngestApiCallsResponse, InviteOrgMemberData, InviteOrgMemberError, InviteOrgMemberResponse, ListActiveSessionsData, ListActiveSessionsError, ListActiveSessionsResponse, ListAlertRulesData, ListAlertRulesError, ListAlertRulesResponse, ListAnomalyAlertsData, ListAnomalyAlertsError, ListAnomalyAlertsResponse, ListBudgetsData, ListBudgetsError, ListBudgetsResponse, ListCloudAccountsData, ListCloudAccountsError, ListCloudAccountsResponse, ListCostsData, ListCostsError, ListCostsResponse, ListMySessionsData, ListMySessionsError, ListMySessionsResponse, ListOrgAuditLogData, ListOrgAuditLogError, ListOrgAuditLogResponse, ListOrgMembersData, ListOrgMembersError, ListOrgMembersResponse, ListOrgsData, ListOrgsError, ListOrgsResponse, ListOrgSupportSessionsData, ListOrgSupportSessionsError, ListOrgSupportSessionsResponse, ListOutboxData, ListOutboxError, ListOutboxResponse, ListPlatformAuditLogData, ListPlatformAuditLogError, ListPlatformAuditLogResponse, ListPlatformAuditLogsData, ListPlatformAuditLogsError, ListPlatformAuditLogsResponse, ListRecommendationsData, ListRecommendationsError, ListRecommendationsResponse, ListStaffUsersData, ListStaffUsersError, ListStaffUsersResponse, ListSupportSessionsData, ListSupportSessionsError, ListSupportSessionsResponse, ListTenantHealthData, ListTenantHealthError, ListTenantHealthResponse, LoginStaffData, LoginStaffError, LoginStaffResponse, LoginUserData, LoginUserError, LoginUserResponse, LogoutStaffData, LogoutStaffError, LogoutStaffResponse, LogoutUserData, LogoutUserError, LogoutUserResponse, RefreshStaffSessionData, RefreshStaffSessionError, RefreshStaffSessionResponse, RefreshUserSessionData, RefreshUserSessionError, RefreshUserSessionResponse, RejectOrgData, RejectOrgError, RejectOrgResponse, RemoveOrgMemberData, RemoveOrgMemberError, RemoveOrgMemberResponse, RequestStaffPasswordResetData, RequestStaffPasswordResetError, RequestStaffPasswordResetResponse, RequestUserPasswordResetData, RequestUserPasswordResetError, RequestUserPasswordResetResponse, ResetOrgUserMfaData, ResetOrgUserMfaError, ResetOrgUserMfaResponse, RestoreOrgData, RestoreOrgError, RestoreOrgResponse, RevokeMySessionData, RevokeMySessionError, RevokeMySessionResponse, RevokeSessionData, RevokeSessionError, RevokeSessionResponse, RevokeSupportSessionData, RevokeSupportSessionError, RevokeSupportSessionResponse, SearchPlatformData, SearchPlatformError, SearchPlatformResponse, SetOrgRequireTwoFactorData, SetOrgRequireTwoFactorError, SetOrgRequireTwoFactorResponse, SignUpData, SignUpError, SignUpResponse, SyncCloudAccountData, SyncCloudAccountError, SyncCloudAccountResponse, TransferOrgOwnershipData, TransferOrgOwnershipError, TransferOrgOwnershipResponse, UpdateAlertRuleData, UpdateAlertRuleError, UpdateAlertRuleResponse, UpdateBudgetData, UpdateBudgetError, UpdateBudgetResponse, UpdateCloudAccountData, UpdateCloudAccountError, UpdateCloudAccountResponse, UpdateOrgSettingsData, UpdateOrgSettingsError, UpdateOrgSettingsResponse, VerifyOrgAuditLogData, VerifyOrgAuditLogError, VerifyOrgAuditLogResponse, VerifyPlatformAuditLogData, VerifyPlatformAuditLogError, VerifyPlatformAuditLogResponse, VerifyStaffMfaData, VerifyStaffMfaError, VerifyStaffMfaResponse, VerifyUserMfaData, VerifyUserMfaError, VerifyUserMfaResponse } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -971,6 +971,96 @@ export const updateOrgSettingsMutation = (options?: Partial<Options<UpdateOrgSet
     return mutationOptions;
 };
 
+export const listOrgSupportSessionsQueryKey = (options?: Options<ListOrgSupportSessionsData>) => createQueryKey('listOrgSupportSessions', options);
+
+/**
+ * Every support session platform staff opened on this org
+ */
+export const listOrgSupportSessionsOptions = (options?: Options<ListOrgSupportSessionsData>) => queryOptions<ListOrgSupportSessionsResponse, ListOrgSupportSessionsError, ListOrgSupportSessionsResponse, ReturnType<typeof listOrgSupportSessionsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listOrgSupportSessions({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listOrgSupportSessionsQueryKey(options)
+});
+
+export const listOrgSupportSessionsInfiniteQueryKey = (options?: Options<ListOrgSupportSessionsData>): QueryKey<Options<ListOrgSupportSessionsData>> => createQueryKey('listOrgSupportSessions', options, true);
+
+/**
+ * Every support session platform staff opened on this org
+ */
+export const listOrgSupportSessionsInfiniteOptions = (options?: Options<ListOrgSupportSessionsData>) => infiniteQueryOptions<ListOrgSupportSessionsResponse, ListOrgSupportSessionsError, InfiniteData<ListOrgSupportSessionsResponse>, QueryKey<Options<ListOrgSupportSessionsData>>, number | Pick<QueryKey<Options<ListOrgSupportSessionsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListOrgSupportSessionsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listOrgSupportSessions({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listOrgSupportSessionsInfiniteQueryKey(options)
+});
+
+export const getOrgSupportSessionQueryKey = (options: Options<GetOrgSupportSessionData>) => createQueryKey('getOrgSupportSession', options);
+
+/**
+ * One support session on this org, with every request it made
+ */
+export const getOrgSupportSessionOptions = (options: Options<GetOrgSupportSessionData>) => queryOptions<GetOrgSupportSessionResponse, GetOrgSupportSessionError, GetOrgSupportSessionResponse, ReturnType<typeof getOrgSupportSessionQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getOrgSupportSession({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getOrgSupportSessionQueryKey(options)
+});
+
+export const getOrgSupportSessionInfiniteQueryKey = (options: Options<GetOrgSupportSessionData>): QueryKey<Options<GetOrgSupportSessionData>> => createQueryKey('getOrgSupportSession', options, true);
+
+/**
+ * One support session on this org, with every request it made
+ */
+export const getOrgSupportSessionInfiniteOptions = (options: Options<GetOrgSupportSessionData>) => infiniteQueryOptions<GetOrgSupportSessionResponse, GetOrgSupportSessionError, InfiniteData<GetOrgSupportSessionResponse>, QueryKey<Options<GetOrgSupportSessionData>>, number | Pick<QueryKey<Options<GetOrgSupportSessionData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<GetOrgSupportSessionData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await getOrgSupportSession({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getOrgSupportSessionInfiniteQueryKey(options)
+});
+
 /**
  * Make another member an owner and become an admin
  */
@@ -1321,6 +1411,23 @@ export const getPlatformGrowthOptions = (options?: Options<GetPlatformGrowthData
     queryKey: getPlatformGrowthQueryKey(options)
 });
 
+/**
+ * A 15-minute read_write support session on one tenant user, with their own role
+ */
+export const impersonateUserMutation = (options?: Partial<Options<ImpersonateUserData>>): UseMutationOptions<ImpersonateUserResponse, ImpersonateUserError, Options<ImpersonateUserData>> => {
+    const mutationOptions: UseMutationOptions<ImpersonateUserResponse, ImpersonateUserError, Options<ImpersonateUserData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await impersonateUser({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
 export const listOrgsQueryKey = (options?: Options<ListOrgsData>) => createQueryKey('listOrgs', options);
 
 /**
@@ -1659,6 +1766,130 @@ export const getPlatformStatsOptions = (options?: Options<GetPlatformStatsData>)
     queryKey: getPlatformStatsQueryKey(options)
 });
 
+export const listSupportSessionsQueryKey = (options?: Options<ListSupportSessionsData>) => createQueryKey('listSupportSessions', options);
+
+/**
+ * Support sessions, newest first, with counts by status
+ */
+export const listSupportSessionsOptions = (options?: Options<ListSupportSessionsData>) => queryOptions<ListSupportSessionsResponse, ListSupportSessionsError, ListSupportSessionsResponse, ReturnType<typeof listSupportSessionsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await listSupportSessions({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listSupportSessionsQueryKey(options)
+});
+
+export const listSupportSessionsInfiniteQueryKey = (options?: Options<ListSupportSessionsData>): QueryKey<Options<ListSupportSessionsData>> => createQueryKey('listSupportSessions', options, true);
+
+/**
+ * Support sessions, newest first, with counts by status
+ */
+export const listSupportSessionsInfiniteOptions = (options?: Options<ListSupportSessionsData>) => infiniteQueryOptions<ListSupportSessionsResponse, ListSupportSessionsError, InfiniteData<ListSupportSessionsResponse>, QueryKey<Options<ListSupportSessionsData>>, number | Pick<QueryKey<Options<ListSupportSessionsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ListSupportSessionsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await listSupportSessions({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: listSupportSessionsInfiniteQueryKey(options)
+});
+
+/**
+ * Start a support session on a tenant user (step-up: totp_code or MFA within 5 minutes)
+ */
+export const createSupportSessionMutation = (options?: Partial<Options<CreateSupportSessionData>>): UseMutationOptions<CreateSupportSessionResponse, CreateSupportSessionError, Options<CreateSupportSessionData>> => {
+    const mutationOptions: UseMutationOptions<CreateSupportSessionResponse, CreateSupportSessionError, Options<CreateSupportSessionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await createSupportSession({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const getSupportSessionQueryKey = (options: Options<GetSupportSessionData>) => createQueryKey('getSupportSession', options);
+
+/**
+ * One support session with its access log (paged)
+ */
+export const getSupportSessionOptions = (options: Options<GetSupportSessionData>) => queryOptions<GetSupportSessionResponse, GetSupportSessionError, GetSupportSessionResponse, ReturnType<typeof getSupportSessionQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await getSupportSession({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getSupportSessionQueryKey(options)
+});
+
+export const getSupportSessionInfiniteQueryKey = (options: Options<GetSupportSessionData>): QueryKey<Options<GetSupportSessionData>> => createQueryKey('getSupportSession', options, true);
+
+/**
+ * One support session with its access log (paged)
+ */
+export const getSupportSessionInfiniteOptions = (options: Options<GetSupportSessionData>) => infiniteQueryOptions<GetSupportSessionResponse, GetSupportSessionError, InfiniteData<GetSupportSessionResponse>, QueryKey<Options<GetSupportSessionData>>, number | Pick<QueryKey<Options<GetSupportSessionData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<GetSupportSessionData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                page: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await getSupportSession({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: getSupportSessionInfiniteQueryKey(options)
+});
+
+/**
+ * End a support session now; its token stops working at once
+ */
+export const revokeSupportSessionMutation = (options?: Partial<Options<RevokeSupportSessionData>>): UseMutationOptions<RevokeSupportSessionResponse, RevokeSupportSessionError, Options<RevokeSupportSessionData>> => {
+    const mutationOptions: UseMutationOptions<RevokeSupportSessionResponse, RevokeSupportSessionError, Options<RevokeSupportSessionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await revokeSupportSession({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
 export const getSyncHealthQueryKey = (options?: Options<GetSyncHealthData>) => createQueryKey('getSyncHealth', options);
 
 /**
@@ -1977,6 +2208,23 @@ export const signUpMutation = (options?: Partial<Options<SignUpData>>): UseMutat
     const mutationOptions: UseMutationOptions<SignUpResponse, SignUpError, Options<SignUpData>> = {
         mutationFn: async (fnOptions) => {
             const { data } = await signUp({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * End the support session this token belongs to
+ */
+export const endSupportSessionMutation = (options?: Partial<Options<EndSupportSessionData>>): UseMutationOptions<EndSupportSessionResponse, EndSupportSessionError, Options<EndSupportSessionData>> => {
+    const mutationOptions: UseMutationOptions<EndSupportSessionResponse, EndSupportSessionError, Options<EndSupportSessionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await endSupportSession({
                 ...options,
                 ...fnOptions,
                 throwOnError: true

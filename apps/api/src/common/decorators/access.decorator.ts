@@ -5,6 +5,10 @@ import { ErrorResponseDto } from '../http/error-response.dto';
 
 export const ACCESS_RULE = 'keel:access-rule';
 export const IS_PUBLIC = 'keel:public';
+export const SUPPORT_SESSION_ACCESS = 'keel:support-session-access';
+
+/** How far a support session (SPEC §6) may use a mutating tenant route. */
+export type SupportSessionAccess = 'read_write' | 'any';
 
 export interface AccessRule {
   realm: Realm;
@@ -35,3 +39,9 @@ export const PlatformAccess = (...roles: PlatformRole[]) => access('platform', r
  * Staff tokens are refused with 401.
  */
 export const TenantAccess = (...roles: TenantRole[]) => access('tenant', roles.length ? roles : TENANT_ROLES);
+
+/**
+ * Opens a mutating tenant route to support sessions: `read_write` ones only, or `any` (a session
+ * ending itself). Support sessions may read every tenant route, and change nothing else: fail closed.
+ */
+export const SupportSessionMay = (access: SupportSessionAccess) => SetMetadata(SUPPORT_SESSION_ACCESS, access);

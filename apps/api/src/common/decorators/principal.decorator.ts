@@ -11,6 +11,18 @@ export interface Principal {
   role: PlatformRole | TenantRole;
   orgId: string | null;
   mfaVerifiedAt: Date | null;
+  /** Set when a staff member acts as this user through a support session (SPEC §6). */
+  impersonation?: Impersonation;
+}
+
+/** Who really acts under a support session, and how far they may go. */
+export interface Impersonation {
+  /** The support session's id (the token's `imp`). */
+  id: string;
+  scope: 'read_only' | 'read_write';
+  /** The staff member (the token's `act` claim). */
+  actorId: string;
+  actorEmail: string;
 }
 
 export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {

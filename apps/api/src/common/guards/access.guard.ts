@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard, type IAuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import type { Realm } from '@keel/shared';
-import { ACCESS_RULE, IS_PUBLIC, type AccessRule } from '../decorators/access.decorator';
-import type { Principal } from '../decorators/principal.decorator';
+import { ACCESS_RULE, IS_PUBLIC, SUPPORT_SESSION_ACCESS, type AccessRule, type SupportSessionAccess } from '../decorators/access.decorator';
+import type { Impersonation, Principal } from '../decorators/principal.decorator';
 
 const REALM_GUARDS: Record<Realm, Type<IAuthGuard>> = {
   platform: AuthGuard('platform-jwt'),
@@ -14,8 +14,8 @@ const REALM_GUARDS: Record<Realm, Type<IAuthGuard>> = {
 /**
  * Deny by default. A route is reachable only if it is @Public() or a realm decorator
  * (@PlatformAccess / @TenantAccess) admits the caller. Checks, in SPEC §3 order:
- * token valid (401) → org status (403) → session not revoked (401) → role (403).
- * The first three happen in the realm's passport strategy; the role check here.
+ * token valid (401) → org status (403) → session not revoked (401) → role (403), then the
+ * support-session cap (403). The first three happen in the realm's passport strategy.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -37,6 +37,17 @@ export class AccessGuard implements CanActivate {
     if (!rule.roles.includes(principal.role)) {
       throw new ForbiddenException(`This action needs one of the roles: ${rule.roles.join(', ')}`);
     }
+    if (principal.impersonation) {
+      const request = context.switchToHttp().getRequest<Request>();
+      assertSupportSessionMay(principal.impersonation, request.method, this.reflector.getAllAndOverride<SupportSessionAccess | undefined>(SUPPORT_SESSION_ACCESS, targets));
+    }
     return true;
   }
+}
+
+/** A support session reads anything its user may; it changes only what a route opens to it, and only with `read_write`. */
+function assertSupportSessionMay(impersonation: Impersonation, method: string, access: SupportSessionAccess | undefined): void {
+  if (method === 'GET' || method === 'HEAD' || access === 'any') return;
+  if (impersonation.scope !== 'read_write') throw new ForbiddenException('This support session is read-only: it cannot change anything');
+  if (access !== 'read_write') throw new ForbiddenException('A support session cannot do this; only the organization’s own users can');
 }

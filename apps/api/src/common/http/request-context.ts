@@ -15,3 +15,6 @@ export function requestContext(request: Request): RequestContext {
     requestId: String(request.id ?? ''),
   };
 }
+
+/** Where a job or other background work acts from: no client, no request. */
+export const SYSTEM_CONTEXT: RequestContext = { ipAddress: null, userAgent: null, requestId: '' };

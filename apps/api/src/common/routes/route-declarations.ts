@@ -1,7 +1,7 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import { ACCESS_RULE, IS_PUBLIC, type AccessRule } from '../decorators/access.decorator';
+import { ACCESS_RULE, IS_PUBLIC, SUPPORT_SESSION_ACCESS, type AccessRule, type SupportSessionAccess } from '../decorators/access.decorator';
 import { AUDIT_ACTION, AUDIT_OPT_OUT } from '../decorators/audit.decorator';
 
 export interface RouteDeclaration {
@@ -11,6 +11,8 @@ export interface RouteDeclaration {
   access: 'public' | `${AccessRule['realm']}: ${string}` | 'none';
   audit: string | null;
   auditOptOut: string | null;
+  /** What a support session may do here (tenant routes only): read, change with `read_write`, or nothing. */
+  supportSession: 'read' | SupportSessionAccess | 'never' | null;
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -39,10 +41,16 @@ export function listRouteDeclarations(app: INestApplication): RouteDeclaration[]
         access: reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ? 'public' : rule ? `${rule.realm}: ${rule.roles.join(', ')}` : 'none',
         audit: reflector.getAllAndOverride<string>(AUDIT_ACTION, targets) ?? null,
         auditOptOut: reflector.getAllAndOverride<string>(AUDIT_OPT_OUT, targets) ?? null,
+        supportSession: rule?.realm === 'tenant' ? supportSessionOf(RequestMethod[requestMethod], reflector.getAllAndOverride<SupportSessionAccess>(SUPPORT_SESSION_ACCESS, targets)) : null,
       });
     }
   }
   return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+}
+
+function supportSessionOf(method: string, access: SupportSessionAccess | undefined): RouteDeclaration['supportSession'] {
+  if (access) return access;
+  return method === 'GET' || method === 'HEAD' ? 'read' : 'never';
 }
 
 /** Refuses to start when a route admits nobody by mistake or a mutating route does not say what it audits. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TenantAccess } from '../../common/decorators/access.decorator';
+import { SupportSessionMay, TenantAccess } from '../../common/decorators/access.decorator';
 import { Audit } from '../../common/decorators/audit.decorator';
 import { CurrentPrincipal, type Principal } from '../../common/decorators/principal.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
@@ -35,6 +35,7 @@ export class AlertRulesController {
   @Post()
   @TenantAccess(...WRITERS)
   @Audit('alert_rule.created')
+  @SupportSessionMay('read_write')
   @ApiOperation({ operationId: 'createAlertRule', summary: 'Create an alert rule' })
   @ApiCreatedResponse({ type: AlertRuleDto })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateAlertRuleDto): Promise<AlertRuleDto> {
@@ -44,6 +45,7 @@ export class AlertRulesController {
   @Patch(':id')
   @TenantAccess(...WRITERS)
   @Audit('alert_rule.updated')
+  @SupportSessionMay('read_write')
   @ApiOperation({ operationId: 'updateAlertRule', summary: 'Change an alert rule' })
   @ApiOkResponse({ type: AlertRuleDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -55,6 +57,7 @@ export class AlertRulesController {
   @TenantAccess(...WRITERS)
   @HttpCode(HttpStatus.NO_CONTENT)
   @Audit('alert_rule.deleted')
+  @SupportSessionMay('read_write')
   @ApiOperation({ operationId: 'deleteAlertRule', summary: 'Delete an alert rule' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })

@@ -34,6 +34,8 @@ export interface AuditDetails {
   action?: string;
   /** Where the entry goes when the default routing (see AuditService) is not right. */
   logs?: 'platform' | 'org' | 'both';
+  /** The support session the entry belongs to. */
+  impersonationId?: string | null;
 }
 
 export interface AuditRecord extends AuditDetails {
@@ -41,14 +43,21 @@ export interface AuditRecord extends AuditDetails {
   /** The action's name in the org log, when it differs (`org.disabled_by_platform`). */
   orgAction?: string;
   actor: AuditActor;
-  impersonationId?: string | null;
   context: RequestContext;
 }
 
 const DETAILS_KEY = 'keel.audit.details';
 
+/** Who acted: under a support session, the staff member, never the user they act as (SPEC §7). */
 export function actorOf(principal: Principal): AuditActor {
+  if (principal.impersonation) return { type: 'platform_admin_impersonating', id: principal.impersonation.actorId, email: principal.impersonation.actorEmail };
   return { type: principal.realm === 'platform' ? 'platform_user' : 'user', id: principal.accountId, email: principal.email };
+}
+
+/** What an entry made under a support session adds: the session, and the user it acted as. */
+export function impersonationDetails(principal: Principal | undefined): Pick<AuditRecord, 'impersonationId' | 'metadata'> {
+  if (!principal?.impersonation) return {};
+  return { impersonationId: principal.impersonation.id, metadata: { impersonated_user: { id: principal.accountId, email: principal.email } } };
 }
 
 /**

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@ne
 import type { Principal } from '../../common/decorators/principal.decorator';
 import { ClockService } from '../../common/clock/clock.service';
 import { actorOf, AuditService, type AuditActor } from './audit.service';
+import { SYSTEM_CONTEXT } from '../../common/http/request-context';
 
 const FLUSH_INTERVAL_MILLISECONDS = 60_000;
 
@@ -57,7 +58,7 @@ export class ReadSummaryService implements OnModuleInit, BeforeApplicationShutdo
           from: reads.firstAt.toISOString(),
           to: reads.lastAt.toISOString(),
         },
-        context: { ipAddress: null, userAgent: null, requestId: '' },
+        context: SYSTEM_CONTEXT,
       });
     }
   }

@@ -17,6 +17,7 @@ import { LoginThrottleService } from './login-throttle.service';
 import { MeController } from './me.controller';
 import { PasswordService } from './password.service';
 import { SessionsService } from './sessions.service';
+import { SignOutHooks } from './sign-out-hooks';
 import { TokenService } from './token.service';
 import { TotpService } from './totp.service';
 
@@ -45,10 +46,11 @@ import { TotpService } from './totp.service';
     PlatformJwtStrategy,
     SecretBoxService,
     SessionsService,
+    SignOutHooks,
     TenantJwtStrategy,
     TokenService,
     TotpService,
   ],
-  exports: [AuthService, AccountsService, SessionsService, TokenService, PasswordService, SecretBoxService, LoginThrottleService],
+  exports: [AuthService, AccountsService, SessionsService, SignOutHooks, TokenService, PasswordService, SecretBoxService, LoginThrottleService],
 })
 export class AuthModule {}

@@ -17,6 +17,7 @@ import type { LoginResult, MeDto, MfaEnrollmentDto, TokenPairDto } from './dto/a
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { orgLockMessage, SessionsService } from './sessions.service';
+import { SignOutHooks } from './sign-out-hooks';
 import { TokenService } from './token.service';
 import { normalizeRecoveryCode, TotpService } from './totp.service';
 
@@ -24,6 +25,7 @@ import { normalizeRecoveryCode, TotpService } from './totp.service';
 export const REFRESH_GRACE_MILLISECONDS = 10_000;
 const INVALID_CREDENTIALS = 'Invalid email or password';
 const INVALID_CODE = 'Invalid code';
+const STEP_UP_WINDOW_MILLISECONDS = 5 * 60_000;
 
 type RefreshOutcome = { pair: TokenPairDto } | { reused: true } | { invalid: true };
 
@@ -44,7 +46,29 @@ export class AuthService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly signOutHooks: SignOutHooks,
   ) {}
+
+  /**
+   * Step-up before a sensitive staff action (SPEC §6): this session passed MFA within the last
+   * five minutes, or `code` is a fresh TOTP code of the staff member (consumed, like at sign-in).
+   */
+  async assertRecentSecondFactor(principal: Principal, code: string | undefined, context: RequestContext): Promise<void> {
+    const verifiedAt = principal.mfaVerifiedAt?.getTime();
+    if (verifiedAt !== undefined && this.clock.nowMilliseconds() - verifiedAt <= STEP_UP_WINDOW_MILLISECONDS) return;
+    if (!code) throw new ForbiddenException('Enter the current code of your authenticator app (totp_code): this needs a second factor from the last 5 minutes');
+    await this.throttle.assertMfaAllowed(principal.realm, principal.accountId);
+    const account = await this.accounts.findByIdForUpdate(principal.realm, principal.accountId);
+    if (!account?.mfaEnabled || !account.mfaSecretEncrypted) throw new ForbiddenException('Set up two-factor authentication first: this needs a second factor');
+    const lastStep = account.mfaLastTimeStep === null ? null : Number(account.mfaLastTimeStep);
+    const step = this.totp.verify(this.secretBox.decrypt(account.mfaSecretEncrypted), code, lastStep);
+    if (step === null) {
+      await this.throttle.recordMfaFailure(principal.realm, principal.accountId, context.ipAddress);
+      throw new ForbiddenException('The authentication code is wrong or was already used');
+    }
+    await this.accounts.update(principal.realm, account.id, { mfaLastTimeStep: String(step) });
+    await this.sessions.markMfaVerified(principal.sessionId);
+  }
 
   async login(realm: Realm, email: string, password: string, context: RequestContext): Promise<LoginResult> {
     await this.throttle.assertLoginAllowed(realm, email, context.ipAddress);
@@ -193,7 +217,7 @@ export class AuthService {
     let sessionId: string | null = null;
     if (credentials.accessToken) {
       try {
-        sessionId = this.tokens.verifyAccessToken(realm, credentials.accessToken, { ignoreExpiration: true }).sid;
+        sessionId = this.tokens.verifyAccessToken(realm, credentials.accessToken, { ignoreExpiration: true }).sid ?? null;
       } catch {
         sessionId = null;
       }
@@ -208,8 +232,10 @@ export class AuthService {
     const session = await this.sessions.findForUpdate(realm, sessionId);
     if (!session) throw new UnauthorizedException('No valid session to sign out of');
     await this.sessions.revoke(sessionId, 'logged_out');
-    const account = await this.accounts.findById(realm, (session.platformUserId ?? session.userId)!);
-    if (account) this.describeSignIn(realm, account, { session_id: sessionId });
+    const accountId = (session.platformUserId ?? session.userId)!;
+    const ended = await this.signOutHooks.run(realm, accountId);
+    const account = await this.accounts.findById(realm, accountId);
+    if (account) this.describeSignIn(realm, account, { session_id: sessionId, ...ended });
   }
 
   async me(principal: Principal): Promise<MeDto> {

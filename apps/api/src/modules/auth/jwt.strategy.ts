@@ -6,7 +6,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Realm } from '@keel/shared';
 import { ClockService } from '../../common/clock/clock.service';
 import type { Principal } from '../../common/decorators/principal.decorator';
-import { SessionsService } from './sessions.service';
+import { SessionsService, type SupportClaims } from './sessions.service';
 import { TokenService, type AccessClaims } from './token.service';
 
 function strategyOptions(realm: Realm, tokens: TokenService) {
@@ -27,10 +27,27 @@ function strategyOptions(realm: Realm, tokens: TokenService) {
   };
 }
 
+const SUPPORT_CLAIMS = ['impersonating', 'imp', 'scope', 'act'] as const;
+
 async function principalFrom(realm: Realm, claims: AccessClaims, clock: ClockService, sessions: SessionsService): Promise<Principal> {
   if (typeof claims.exp !== 'number' || claims.exp <= clock.nowSeconds()) throw new UnauthorizedException('The access token has expired');
-  if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') throw new UnauthorizedException('Malformed access token');
-  return sessions.principalFor(realm, claims);
+  if (typeof claims.sub !== 'string') throw new UnauthorizedException('Malformed access token');
+  if (SUPPORT_CLAIMS.some((claim) => claim in claims)) {
+    // Fail closed: a support token is a tenant token with every support claim well-formed, never a staff token.
+    const support = realm === 'tenant' ? supportClaimsOf(claims) : null;
+    if (!support) throw new UnauthorizedException('Malformed support-session token');
+    return sessions.principalForSupportSession(claims.sub, support);
+  }
+  if (typeof claims.sid !== 'string') throw new UnauthorizedException('Malformed access token');
+  return sessions.principalFor(realm, { sub: claims.sub, sid: claims.sid });
+}
+
+function supportClaimsOf(claims: AccessClaims): SupportClaims | null {
+  const { impersonating, imp, scope, act } = claims;
+  if (impersonating !== true || typeof imp !== 'string' || !/^[0-9a-f-]{36}$/i.test(imp)) return null;
+  if (scope !== 'read_only' && scope !== 'read_write') return null;
+  if (!act || typeof act !== 'object' || typeof act.sub !== 'string' || typeof act.email !== 'string') return null;
+  return { supportSessionId: imp, scope, actorId: act.sub, actorEmail: act.email };
 }
 
 /** Staff access tokens (audience `platform`). */

@@ -26,6 +26,31 @@ export function orgLockMessage(status: string): string | null {
   return LOCKED_ORG_MESSAGES[status] ?? null;
 }
 
+/** The support-session claims of a tenant token, already checked for shape. */
+export interface SupportClaims {
+  supportSessionId: string;
+  scope: 'read_only' | 'read_write';
+  actorId: string;
+  actorEmail: string;
+}
+
+interface SupportSessionRow {
+  scope: string;
+  expires_at: Date;
+  ended_at: Date | null;
+  platform_user_id: string;
+  org_id: string;
+  email: string;
+  role: string;
+  status: string;
+  org_status: string;
+  allow_platform_impersonation: boolean;
+  staff_email: string;
+  staff_status: string;
+  staff_session_revoked_at: Date | null;
+  staff_session_expires_at: Date | null;
+}
+
 interface SessionRow {
   revoked_at: Date | null;
   expires_at: Date;
@@ -122,6 +147,11 @@ export class SessionsService {
     return (result.affected ?? 0) > 0;
   }
 
+  /** The session passed a second factor just now (step-up). */
+  async markMfaVerified(sessionId: string): Promise<void> {
+    await this.repository.update({ id: sessionId }, { mfaVerifiedAt: this.clock.now() });
+  }
+
   /** Ends every session of one account (role change, disable, password change). */
   async revokeAllForAccount(realm: Realm, accountId: string, reason: string): Promise<number> {
     const column = realm === 'platform' ? 'platformUserId' : 'userId';
@@ -145,7 +175,7 @@ export class SessionsService {
    * Turns verified access-token claims into the caller, in SPEC §3 order:
    * org status (403) → session not revoked or expired (401). One indexed query per request.
    */
-  async principalFor(realm: Realm, claims: AccessClaims): Promise<Principal> {
+  async principalFor(realm: Realm, claims: Pick<AccessClaims, 'sub'> & { sid: string }): Promise<Principal> {
     const rows: SessionRow[] =
       realm === 'platform'
         ? await this.dataSource.query(
@@ -175,6 +205,50 @@ export class SessionsService {
       role: row.role as Principal['role'],
       orgId: row.org_id ?? null,
       mfaVerifiedAt: row.mfa_verified_at,
+    };
+  }
+
+  /**
+   * The caller of a support-session token: the target user, capped by the session's scope. The
+   * session row is the truth, read on every request, so revoking, ending or expiring it takes
+   * effect at once on every replica; so does ending the staff session that opened it, disabling
+   * the staff member, or the org owner withdrawing consent. Claims that disagree with the row
+   * (altered `act`, `scope` or `sub`) are refused.
+   */
+  async principalForSupportSession(userId: string, claims: SupportClaims): Promise<Principal> {
+    const rows: SupportSessionRow[] = await this.dataSource.query(
+      `SELECT ss.scope, ss.expires_at, ss.ended_at, ss.platform_user_id, ss.org_id,
+              u.email, u.role, u.status, o.status AS org_status, o.allow_platform_impersonation,
+              p.email AS staff_email, p.status AS staff_status,
+              st.revoked_at AS staff_session_revoked_at, st.expires_at AS staff_session_expires_at
+         FROM support_sessions ss
+         JOIN users u ON u.id = ss.target_user_id
+         JOIN organizations o ON o.id = ss.org_id
+         JOIN platform_users p ON p.id = ss.platform_user_id
+         LEFT JOIN sessions st ON st.id = ss.staff_session_id
+        WHERE ss.id = $1 AND ss.target_user_id = $2`,
+      [claims.supportSessionId, userId],
+    );
+    const row = rows[0];
+    if (!row || row.platform_user_id !== claims.actorId || row.staff_email !== claims.actorEmail || row.scope !== claims.scope) {
+      throw new UnauthorizedException('The support-session token is not valid');
+    }
+    const lock = orgLockMessage(row.org_status);
+    if (lock) throw new ForbiddenException(lock);
+    const now = this.clock.nowMilliseconds();
+    const staffSessionAlive = row.staff_session_expires_at !== null && !row.staff_session_revoked_at && row.staff_session_expires_at.getTime() > now;
+    if (row.ended_at || row.expires_at.getTime() <= now || !staffSessionAlive || row.staff_status !== 'active' || row.status !== 'active' || !row.allow_platform_impersonation) {
+      throw new UnauthorizedException('The support session has ended');
+    }
+    return {
+      realm: 'tenant',
+      accountId: userId,
+      sessionId: claims.supportSessionId,
+      email: row.email,
+      role: row.role as Principal['role'],
+      orgId: row.org_id,
+      mfaVerifiedAt: null,
+      impersonation: { id: claims.supportSessionId, scope: claims.scope, actorId: claims.actorId, actorEmail: claims.actorEmail },
     };
   }
 }

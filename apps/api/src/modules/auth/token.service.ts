@@ -9,11 +9,18 @@ export interface AccessClaims {
   iss: string;
   aud: Realm;
   sub: string;
-  sid: string;
+  /** The session (refresh-token family); absent from support-session tokens, which carry `imp`. */
+  sid?: string;
   role: string;
   org_id?: string;
   iat: number;
   exp: number;
+  // Support-session tokens only (SPEC §6).
+  impersonating?: boolean;
+  imp?: string;
+  scope?: string;
+  /** RFC 8693 actor claim: the staff member acting as `sub`. */
+  act?: { sub?: unknown; email?: unknown };
 }
 
 export interface MfaClaims {
@@ -56,6 +63,27 @@ export class TokenService {
       ...(claims.orgId ? { org_id: claims.orgId } : {}),
       iat: now,
       exp: now + this.config.accessTokenTtlSeconds,
+    };
+    return jwt.sign(payload, this.privateKey, { algorithm: 'ES256', keyid: this.keyId });
+  }
+
+  /**
+   * A tenant token for `sub` used by a staff member through a support session: `imp` names the
+   * session, `act` the staff member (RFC 8693), and it lives exactly as long as the session.
+   */
+  signSupportToken(claims: { sub: string; role: string; orgId: string; supportSessionId: string; scope: string; actor: { id: string; email: string }; expiresAt: Date }): string {
+    const payload: AccessClaims = {
+      iss: this.config.jwtIssuer,
+      aud: 'tenant',
+      sub: claims.sub,
+      role: claims.role,
+      org_id: claims.orgId,
+      impersonating: true,
+      imp: claims.supportSessionId,
+      scope: claims.scope,
+      act: { sub: claims.actor.id, email: claims.actor.email },
+      iat: this.clock.nowSeconds(),
+      exp: Math.floor(claims.expiresAt.getTime() / 1000),
     };
     return jwt.sign(payload, this.privateKey, { algorithm: 'ES256', keyid: this.keyId });
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TenantAccess } from '../../common/decorators/access.decorator';
+import { SupportSessionMay, TenantAccess } from '../../common/decorators/access.decorator';
 import { Audit } from '../../common/decorators/audit.decorator';
 import { CurrentPrincipal, type Principal } from '../../common/decorators/principal.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
@@ -35,6 +35,7 @@ export class BudgetsController {
   @Post()
   @TenantAccess(...WRITERS)
   @Audit('budget.created')
+  @SupportSessionMay('read_write')
   @ApiOperation({ operationId: 'createBudget', summary: 'Create a budget' })
   @ApiCreatedResponse({ type: BudgetDto })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateBudgetDto): Promise<BudgetDto> {
@@ -44,6 +45,7 @@ export class BudgetsController {
   @Patch(':id')
   @TenantAccess(...WRITERS)
   @Audit('budget.updated')
+  @SupportSessionMay('read_write')
   @ApiOperation({ operationId: 'updateBudget', summary: 'Change a budget' })
   @ApiOkResponse({ type: BudgetDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -55,6 +57,7 @@ export class BudgetsController {
   @TenantAccess(...WRITERS)
   @HttpCode(HttpStatus.NO_CONTENT)
   @Audit('budget.deleted')
+  @SupportSessionMay('read_write')
   @ApiOperation({ operationId: 'deleteBudget', summary: 'Delete a budget' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })

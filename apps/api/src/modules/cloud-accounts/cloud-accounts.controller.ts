@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TenantAccess } from '../../common/decorators/access.decorator';
+import { SupportSessionMay, TenantAccess } from '../../common/decorators/access.decorator';
 import { Audit } from '../../common/decorators/audit.decorator';
 import { CurrentPrincipal, type Principal } from '../../common/decorators/principal.decorator';
 import { EmptyBodyDto } from '../../common/http/empty-body.dto';
@@ -36,6 +36,7 @@ export class CloudAccountsController {
   @Post()
   @TenantAccess(...WRITERS)
   @Audit('cloud_account.created')
+  @SupportSessionMay('read_write')
   @ApiOperation({ operationId: 'createCloudAccount', summary: 'Connect an AWS, Azure or GCP account' })
   @ApiCreatedResponse({ type: CloudAccountDto })
   @ApiConflictResponse({ description: 'Already connected', type: ErrorResponseDto })
@@ -46,6 +47,7 @@ export class CloudAccountsController {
   @Patch(':id')
   @TenantAccess(...WRITERS)
   @Audit('cloud_account.updated')
+  @SupportSessionMay('read_write')
   @ApiOperation({ operationId: 'updateCloudAccount', summary: 'Rename a cloud account' })
   @ApiOkResponse({ type: CloudAccountDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -57,6 +59,7 @@ export class CloudAccountsController {
   @TenantAccess(...WRITERS)
   @HttpCode(HttpStatus.NO_CONTENT)
   @Audit('cloud_account.deleted')
+  @SupportSessionMay('read_write')
   @ApiOperation({ operationId: 'deleteCloudAccount', summary: 'Disconnect a cloud account and delete its data' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -68,6 +71,7 @@ export class CloudAccountsController {
   @TenantAccess(...WRITERS)
   @HttpCode(HttpStatus.ACCEPTED)
   @Audit('cloud_account.sync_requested')
+  @SupportSessionMay('read_write')
   @ApiOperation({ operationId: 'syncCloudAccount', summary: 'Queue a sync of the billing data (an account already syncing keeps its job)' })
   @ApiAcceptedResponse({ type: SyncJobDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })

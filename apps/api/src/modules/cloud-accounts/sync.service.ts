@@ -12,10 +12,10 @@ import { accountTarget, errorCountDelta } from './cloud-account.mapping';
 import type { SyncJobDto } from './dto/cloud-account.dto';
 import { CLOUD_COST_PROVIDER, ProviderError, type CloudCostProvider, type DailyCost } from './providers/cloud-cost-provider';
 import { SyncJob } from './sync-job.entity';
+import { SYSTEM_CONTEXT } from '../../common/http/request-context';
 
 const SYNC_WINDOW_DAYS = 90;
 const UPSERT_BATCH = 1_000;
-const SYSTEM_CONTEXT = { ipAddress: null, userAgent: null, requestId: '' };
 
 interface SyncJobData {
   syncJobId: string;

@@ -15,7 +15,8 @@ export type MailTemplate =
   | { name: 'org_enabled'; organizationName: string; link: string }
   | { name: 'org_deletion_scheduled'; organizationName: string; deletionScheduledAt: Date }
   | { name: 'mfa_reset'; organizationName: string; userEmail: string }
-  | { name: 'org_contact'; organizationName: string; subject: string; message: string };
+  | { name: 'org_contact'; organizationName: string; subject: string; message: string }
+  | { name: 'support_session_started'; organizationName: string; staffEmail: string; userEmail: string; scope: string; reason: string; ticketRef: string | null; expiresAt: Date; link: string };
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
@@ -87,5 +88,16 @@ export function renderMail(template: MailTemplate): RenderedMail {
       );
     case 'org_contact':
       return layout(template.subject, [`A message from the Keel platform team to ${template.organizationName}:`, template.message], null, PLATFORM_FOOTER);
+    case 'support_session_started':
+      return layout(
+        `Keel support is accessing ${template.organizationName}`,
+        [
+          `${template.staffEmail} of the Keel platform team opened a ${template.scope === 'read_write' ? 'read-write' : 'read-only'} support session on ${template.organizationName}, acting as ${template.userEmail}.`,
+          `Reason: ${template.reason}${template.ticketRef ? `\nTicket: ${template.ticketRef}` : ''}`,
+          `The session ends at the latest on ${template.expiresAt.toISOString().replace('T', ' ').slice(0, 16)} UTC. Every request it makes is listed on the Support access page of your console, and you can turn support access off in your organization's settings.`,
+        ],
+        { label: 'See support access', link: template.link },
+        PLATFORM_FOOTER,
+      );
   }
 }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { ClockService } from '../../common/clock/clock.service';
 import { AuditService } from '../audit/audit.service';
 import { JobQueueService } from '../jobs/job-queue.service';
+import { SYSTEM_CONTEXT } from '../../common/http/request-context';
 
 const BATCH = 20_000;
 // Tables whose rows belong to an org's accounts or users and go before them, biggest first.
@@ -51,7 +52,7 @@ export class OrgPurgeService implements OnApplicationBootstrap {
           orgId: org.id,
           logs: 'platform',
           metadata: { slug: org.slug },
-          context: { ipAddress: null, userAgent: null, requestId: '' },
+          context: SYSTEM_CONTEXT,
         });
       });
       this.logger.log(`Deleted organization ${org.slug} (${org.id}) after its grace period`);

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Req } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TenantAccess } from '../../common/decorators/access.decorator';
+import { SupportSessionMay, TenantAccess } from '../../common/decorators/access.decorator';
+import { requestContext } from '../../common/http/request-context';
+import type { Request } from 'express';
 import { Audit } from '../../common/decorators/audit.decorator';
 import { CurrentPrincipal, type Principal } from '../../common/decorators/principal.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
@@ -24,10 +26,11 @@ export class TenantOrgController {
   @Patch('settings')
   @TenantAccess('owner', 'admin')
   @Audit('org.settings_updated')
+  @SupportSessionMay('read_write')
   @ApiOperation({ operationId: 'updateOrgSettings', summary: 'Rename; owners also set require_2fa and allow_platform_impersonation' })
   @ApiOkResponse({ type: OrgDto })
-  updateSettings(@CurrentPrincipal() principal: Principal, @Body() body: UpdateOrgSettingsDto): Promise<OrgDto> {
-    return this.org.updateSettings(principal, body);
+  updateSettings(@CurrentPrincipal() principal: Principal, @Body() body: UpdateOrgSettingsDto, @Req() request: Request): Promise<OrgDto> {
+    return this.org.updateSettings(principal, body, requestContext(request));
   }
 
   @Post('transfer-ownership')

@@ -2,8 +2,10 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { TransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { Principal } from '../../common/decorators/principal.decorator';
+import type { RequestContext } from '../../common/http/request-context';
 import { AuditService } from '../audit/audit.service';
 import { SessionsService } from '../auth/sessions.service';
+import { SupportSessionsService } from '../impersonation/support-sessions.service';
 import { Organization } from '../orgs/organization.entity';
 import { User } from '../users/user.entity';
 import type { OrgDto, UpdateOrgSettingsDto } from './dto/org.dto';
@@ -15,6 +17,7 @@ export class TenantOrgService {
     private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly supportSessions: SupportSessionsService,
   ) {}
 
   async get(orgId: string): Promise<OrgDto> {
@@ -22,8 +25,9 @@ export class TenantOrgService {
   }
 
   @Transactional()
-  async updateSettings(principal: Principal, changes: UpdateOrgSettingsDto): Promise<OrgDto> {
+  async updateSettings(principal: Principal, changes: UpdateOrgSettingsDto, context: RequestContext): Promise<OrgDto> {
     const touchesSecurity = changes.require_2fa !== undefined || changes.allow_platform_impersonation !== undefined;
+    if (touchesSecurity && principal.impersonation) throw new ForbiddenException('A support session cannot change the organization’s security settings');
     if (touchesSecurity && principal.role !== 'owner') throw new ForbiddenException('Only an owner can change require_2fa or allow_platform_impersonation');
     const organization = await this.load(principal.orgId!, { lock: true });
     const before = { name: organization.name, require_2fa: organization.requireTwoFactor, allow_platform_impersonation: organization.allowPlatformImpersonation };
@@ -36,6 +40,8 @@ export class TenantOrgService {
     );
     const sessionsEnded = !before.require_2fa && organization.requireTwoFactor ? await this.sessions.revokeOrgSessionsWithoutMfa(organization.id, 'two_factor_required') : 0;
     const consentChanged = before.allow_platform_impersonation !== organization.allowPlatformImpersonation;
+    // Withdrawn consent ends the support sessions running on the org, not only future ones.
+    const supportSessionsEnded = consentChanged && !organization.allowPlatformImpersonation ? await this.supportSessions.endAllOfOrg(organization.id, principal, context) : 0;
     this.audit.describe({
       target: { type: 'organization', id: organization.id, name: organization.name },
       // The consent to support sessions has its own action names (SPEC §7): owners look for them.
@@ -44,6 +50,7 @@ export class TenantOrgService {
         before,
         after: { name: organization.name, require_2fa: organization.requireTwoFactor, allow_platform_impersonation: organization.allowPlatformImpersonation },
         ...(sessionsEnded ? { sessions_without_mfa_ended: sessionsEnded } : {}),
+        ...(supportSessionsEnded ? { support_sessions_ended: supportSessionsEnded } : {}),
       },
     });
     return toOrgDto(organization);
