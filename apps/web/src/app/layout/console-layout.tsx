@@ -6,7 +6,10 @@ import { LoadingState } from '../../components/ui/query-states';
 import { useSessionState } from '../../lib/auth/session-context';
 import { consoleHomePath } from '../../lib/authorization';
 import { isActiveLink, navigationFor } from './navigation';
+import { SupportSessionBanner } from './support-session-banner';
 import { UserMenu } from './user-menu';
+
+const BANNER_HEIGHT = 44;
 
 /** The signed-in shell: header with the account menu, the role's navigation, and the page. */
 export function ConsoleLayout() {
@@ -19,12 +22,14 @@ export function ConsoleLayout() {
   useEffect(() => closeNavigation(), [pathname, closeNavigation]);
 
   if (state.status !== 'signed-in') return null; // the session guard around this layout handles every other state
-  const { realm, user } = state;
+  const { realm, user, support } = state;
+  // A support tab shows its banner under the header, on every page.
+  const headerHeight = support ? 60 + BANNER_HEIGHT : 60;
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navigationOpened } }} padding="lg">
+    <AppShell header={{ height: headerHeight }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navigationOpened } }} padding="lg">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group h={60} px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={navigationOpened} onClick={navigation.toggle} hiddenFrom="sm" size="sm" aria-label={navigationOpened ? 'Close navigation' : 'Open navigation'} />
             <Anchor component={Link} to={consoleHomePath(realm, user.role)} fw={800} fz="xl" c="blue.8" underline="never">
@@ -34,8 +39,9 @@ export function ConsoleLayout() {
               {realm === 'platform' ? 'Platform staff' : 'Organization'}
             </Badge>
           </Group>
-          <UserMenu realm={realm} user={user} />
+          <UserMenu realm={realm} user={user} support={!!support} />
         </Group>
+        {support && <SupportSessionBanner support={support} userEmail={user.email} />}
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label="Main navigation">
         <AppShell.Section grow component={ScrollArea}>

@@ -10,7 +10,8 @@ import { ROLE_LABELS } from '../../lib/authorization';
 import type { Realm } from '@keel/shared';
 
 /** Who is signed in, and what they can do about their own account. */
-export function UserMenu({ realm, user }: { realm: Realm; user: SignedInUser }) {
+/** `support`: staff acting through a support session, who may not change the user's password and "sign out" by ending the session. */
+export function UserMenu({ realm, user, support = false }: { realm: Realm; user: SignedInUser; support?: boolean }) {
   const session = useSession();
   const [passwordDialogOpened, passwordDialog] = useDisclosure(false);
   const signOut = useMutation({
@@ -43,13 +44,17 @@ export function UserMenu({ realm, user }: { realm: Realm; user: SignedInUser }) 
           </UnstyledButton>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Label>Signed in as {user.email}</Menu.Label>
-          <Menu.Item leftSection={<KeyIcon size={16} />} onClick={passwordDialog.open}>
-            Change password
-          </Menu.Item>
-          <Menu.Divider />
+          <Menu.Label>{support ? `Acting as ${user.email}` : `Signed in as ${user.email}`}</Menu.Label>
+          {!support && (
+            <>
+              <Menu.Item leftSection={<KeyIcon size={16} />} onClick={passwordDialog.open}>
+                Change password
+              </Menu.Item>
+              <Menu.Divider />
+            </>
+          )}
           <Menu.Item color="red" leftSection={<LogoutIcon size={16} />} onClick={() => signOut.mutate()}>
-            Sign out
+            {support ? 'End support session' : 'Sign out'}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>

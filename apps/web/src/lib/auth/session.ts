@@ -1,4 +1,5 @@
 import {
+  endSupportSession,
   getStaffMe,
   getUserMe,
   logoutStaff,
@@ -10,14 +11,19 @@ import {
 } from '@keel/api-client';
 import { CSRF_HEADER, type Realm } from '@keel/shared';
 import { realmHint } from './realm-hint';
+import { leaveSupportTab, requestSupportToken, supportSessionIdOfThisTab } from './support-handoff';
 
 export type SignedInUser = MeDto;
-export type SignedOutReason = 'expired' | 'signed-out' | 'password-changed';
+/** `support-ended`: the support session of this tab ended (or its token could not be fetched). */
+export type SignedOutReason = 'expired' | 'signed-out' | 'password-changed' | 'support-ended';
+
+/** A staff member acting in the tenant console through a support session (SPEC §6). */
+export type SupportSessionInfo = { id: string; staffEmail: string; scope: 'read_only' | 'read_write'; expiresAt: Date };
 
 export type SessionState =
   | { status: 'restoring'; realm: Realm }
   | { status: 'signed-out'; realm?: Realm; reason?: SignedOutReason }
-  | { status: 'signed-in'; realm: Realm; user: SignedInUser };
+  | { status: 'signed-in'; realm: Realm; user: SignedInUser; support?: SupportSessionInfo };
 
 type RefreshOutcome = 'refreshed' | 'ended' | 'unreachable';
 
@@ -35,9 +41,14 @@ export type Session = ReturnType<typeof createSession>;
  * The signed-in state of this tab. The access token lives only in this closure (never in web
  * storage); the refresh token is the API's httpOnly cookie. Every request goes through `fetch`,
  * which renews the token once on a 401 and lets concurrent callers share that one renewal.
+ *
+ * A support tab (opened by the support console) instead holds a support session's token, handed
+ * over by the staff tab: it never renews (the session has a fixed end) and never touches the
+ * refresh cookie or the realm hint, which belong to the staff member's own sign-in.
  */
 export function createSession() {
-  const hintedRealm = realmHint.read();
+  const supportSessionId = supportSessionIdOfThisTab();
+  const hintedRealm: Realm | null = supportSessionId ? 'tenant' : realmHint.read();
   let state: SessionState = hintedRealm ? { status: 'restoring', realm: hintedRealm } : { status: 'signed-out' };
   let accessToken: string | undefined;
   let renewalTimer: ReturnType<typeof setTimeout> | undefined;
@@ -72,7 +83,8 @@ export function createSession() {
 
   function endLocally(realm: Realm | undefined, reason: SignedOutReason | undefined): void {
     forgetTokens();
-    realmHint.forget();
+    if (supportSessionId) leaveSupportTab();
+    else realmHint.forget();
     setState({ status: 'signed-out', realm, reason });
   }
 
@@ -96,6 +108,11 @@ export function createSession() {
   /** Renews the access token with the refresh cookie; every caller during a renewal shares it. */
   function refresh(): Promise<boolean> {
     if (state.status !== 'signed-in') return Promise.resolve(false);
+    // A support token is not renewed: a 401 means its session ended.
+    if (state.support) {
+      endLocally('tenant', 'support-ended');
+      return Promise.resolve(false);
+    }
     const { realm } = state;
     refreshInFlight ??= requestNewTokens(realm)
       .then((outcome) => {
@@ -112,6 +129,7 @@ export function createSession() {
   function restore(): Promise<void> {
     restoring ??= (async () => {
       if (state.status !== 'restoring') return;
+      if (supportSessionId) return restoreSupport(supportSessionId);
       const { realm } = state;
       const outcome = await requestNewTokens(realm);
       if (outcome !== 'refreshed') {
@@ -126,6 +144,21 @@ export function createSession() {
       }
     })();
     return restoring;
+  }
+
+  /** A support tab gets its token from the staff tab that opened it, at first load and after every reload. */
+  async function restoreSupport(id: string): Promise<void> {
+    const token = await requestSupportToken(id);
+    if (!token) return endLocally('tenant', 'support-ended');
+    const claims = supportClaimsOf(token);
+    accessToken = token;
+    // Ends here when the session does at the API; the API's 401 would say so too, a little later.
+    renewalTimer = setTimeout(() => endLocally('tenant', 'support-ended'), Math.max(claims.expiresAt.getTime() - Date.now(), 0));
+    try {
+      setState({ status: 'signed-in', realm: 'tenant', user: await loadUser('tenant'), support: claims });
+    } catch {
+      endLocally('tenant', 'support-ended');
+    }
   }
 
   /** After login or MFA verification: keep the tokens, learn who signed in, remember the realm. */
@@ -147,6 +180,12 @@ export function createSession() {
     const { realm } = state;
     const token = accessToken;
     forgetTokens();
+    if (state.status === 'signed-in' && state.support) {
+      // Ends the support session for good (SPEC §6); the staff member's own sign-in is untouched.
+      const { response } = await endSupportSession({ body: {}, headers: { Authorization: `Bearer ${token}` } });
+      endLocally('tenant', 'support-ended');
+      return !!response?.ok;
+    }
     const logout = realm === 'platform' ? logoutStaff : logoutUser;
     const { response } = await logout({ body: { cookie: true }, headers: { ...CSRF, ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
     endLocally(realm, 'signed-out');
@@ -188,4 +227,11 @@ export function createSession() {
     end,
     fetch: fetchWithSession,
   };
+}
+
+/** What the console shows of a support token: its claims, read without verifying (the API verifies). */
+function supportClaimsOf(token: string): SupportSessionInfo {
+  const payload = token.split('.')[1] ?? '';
+  const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { imp: string; scope: SupportSessionInfo['scope']; exp: number; act: { email: string } };
+  return { id: claims.imp, staffEmail: claims.act.email, scope: claims.scope, expiresAt: new Date(claims.exp * 1000) };
 }
