@@ -25,6 +25,10 @@ const StaffPage = lazy(() => import('../features/platform-admin/pages/staff-page
 const OutboxPage = lazy(() => import('../features/platform-admin/pages/outbox-page').then((module) => ({ default: module.OutboxPage })));
 const TenantHealthPage = lazy(() => import('../features/support/pages/tenant-health-page').then((module) => ({ default: module.TenantHealthPage })));
 const TenantDetailPage = lazy(() => import('../features/support/pages/tenant-detail-page').then((module) => ({ default: module.TenantDetailPage })));
+const SupportSessionsPage = lazy(() => import('../features/support-sessions/pages/support-sessions-page').then((module) => ({ default: module.SupportSessionsPage })));
+const SupportSessionPage = lazy(() => import('../features/support-sessions/pages/support-session-page').then((module) => ({ default: module.SupportSessionPage })));
+const SupportAccessPage = lazy(() => import('../features/support-sessions/pages/support-access-page').then((module) => ({ default: module.SupportAccessPage })));
+const OrgSupportSessionPage = lazy(() => import('../features/support-sessions/pages/org-support-session-page').then((module) => ({ default: module.OrgSupportSessionPage })));
 const TenantDashboardPage = lazy(() => import('../features/tenant-console/pages/tenant-dashboard-page').then((module) => ({ default: module.TenantDashboardPage })));
 const CloudAccountsPage = lazy(() => import('../features/tenant-console/pages/cloud-accounts-page').then((module) => ({ default: module.CloudAccountsPage })));
 const BudgetsPage = lazy(() => import('../features/tenant-console/pages/budgets-page').then((module) => ({ default: module.BudgetsPage })));
@@ -79,6 +83,8 @@ export const routes: RouteObject[] = [
                 children: [
                   { index: true, element: <TenantHealthPage /> },
                   { path: paths.supportTenant, element: <TenantDetailPage /> },
+                  { path: paths.supportSessions, element: <SupportSessionsPage /> },
+                  { path: paths.supportSession, element: <SupportSessionPage /> },
                 ],
               },
             ],
@@ -104,6 +110,13 @@ export const routes: RouteObject[] = [
               {
                 element: <RequirePermission permission="orgSettings" />,
                 children: [{ path: paths.tenantSettings, element: <SettingsPage /> }],
+              },
+              {
+                element: <RequirePermission permission="orgSupportAccess" />,
+                children: [
+                  { path: paths.tenantSupportAccess, element: <SupportAccessPage /> },
+                  { path: paths.tenantSupportSession, element: <OrgSupportSessionPage /> },
+                ],
               },
               {
                 element: <RequirePermission permission="orgAuditLog" />,

@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   orgAuditLog: ['owner', 'admin'],
   orgMembers: ['owner', 'admin'],
   orgSettings: ['owner', 'admin'],
+  /** The org's view of platform support sessions on it (SPEC §7: nothing staff do is invisible). */
+  orgSupportAccess: ['owner', 'admin'],
   /** Changing cloud accounts, budgets and alert rules; viewers only read them. */
   orgResources: ['owner', 'admin', 'operator'],
   /** Owner-only settings (impersonation toggle, required 2FA) and ownership transfer. */

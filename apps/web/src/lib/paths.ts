@@ -18,6 +18,8 @@ export const paths = {
   platformAuditLog: '/platform/audit-log',
   support: '/support',
   supportTenant: '/support/tenants/:orgId',
+  supportSessions: '/support/sessions',
+  supportSession: '/support/sessions/:sessionId',
   tenantConsole: '/app',
   tenantCloudAccounts: '/app/cloud-accounts',
   tenantBudgets: '/app/budgets',
@@ -25,12 +27,19 @@ export const paths = {
   tenantMembers: '/app/members',
   tenantSettings: '/app/settings',
   tenantSessions: '/app/sessions',
+  tenantSupportAccess: '/app/support-access',
+  tenantSupportSession: '/app/support-access/:sessionId',
   tenantAuditLog: '/app/audit-log',
 } as const;
 
 /** The drill-down page of one organization in the platform console. */
 export function platformOrgPath(orgId: string): string {
   return paths.platformOrg.replace(':orgId', encodeURIComponent(orgId));
+}
+
+/** One support session: in the support console for staff, on the Support access page for the org. */
+export function supportSessionPath(sessionId: string, where: 'support' | 'tenant'): string {
+  return (where === 'support' ? paths.supportSession : paths.tenantSupportSession).replace(':sessionId', encodeURIComponent(sessionId));
 }
 
 /** The support console's detail page of one tenant. */

@@ -8,6 +8,7 @@ import {
   CloudIcon,
   DevicesIcon,
   HomeIcon,
+  LifebuoyIcon,
   ListIcon,
   MailIcon,
   RefreshIcon,
@@ -42,7 +43,10 @@ const SECTIONS: NavigationSection[] = [
     label: 'Support',
     realm: 'platform',
     permission: 'support',
-    links: [{ label: 'Tenant health', to: paths.support, icon: <ActivityIcon /> }],
+    links: [
+      { label: 'Tenant health', to: paths.support, icon: <ActivityIcon />, exact: true },
+      { label: 'Support sessions', to: paths.supportSessions, icon: <LifebuoyIcon /> },
+    ],
   },
   {
     label: 'Organization',
@@ -55,6 +59,7 @@ const SECTIONS: NavigationSection[] = [
       { label: 'Members', to: paths.tenantMembers, icon: <UsersIcon />, permission: 'orgMembers' },
       { label: 'Settings', to: paths.tenantSettings, icon: <SettingsIcon />, permission: 'orgSettings' },
       { label: 'My sessions', to: paths.tenantSessions, icon: <DevicesIcon /> },
+      { label: 'Support access', to: paths.tenantSupportAccess, icon: <LifebuoyIcon />, permission: 'orgSupportAccess' },
       { label: 'Audit log', to: paths.tenantAuditLog, icon: <ListIcon />, permission: 'orgAuditLog' },
     ],
   },
