@@ -31,6 +31,8 @@ import { OrgsModule } from './modules/orgs/orgs.module';
 import { SignupModule } from './modules/signup/signup.module';
 import { TelemetryModule } from './modules/telemetry/telemetry.module';
 import { ImpersonationModule } from './modules/impersonation/impersonation.module';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { TenantOrgModule } from './modules/tenant-org/tenant-org.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { TenantsHealthModule } from './modules/tenants-health/tenants-health.module';
@@ -67,6 +69,7 @@ export class AppModule {
         RequestTransactionModule,
         JobsModule,
         MailModule.forRoot(config),
+        IdempotencyModule,
         AuditModule,
         AuthModule,
         StaffModule,
@@ -84,6 +87,7 @@ export class AppModule {
         TenantsHealthModule,
         SessionsModule,
         ImpersonationModule,
+        ApiKeysModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -18,8 +18,9 @@ describe('route permissions', () => {
   it('matches the reviewed list of every route with its access rule and audit action', () => {
     // One line per route, so that a diff names the route whose rule changed.
     const routes = listRouteDeclarations(test.app).map(
-      ({ method, path, access, audit, auditOptOut, supportSession }) =>
-        `${method} ${path} | access: ${access} | audit: ${audit ?? '-'} | auditOptOut: ${auditOptOut ?? '-'}${supportSession ? ` | support session: ${supportSession}` : ''}`,
+      ({ method, path, access, audit, auditOptOut, supportSession, noApiKeys, noIdempotency }) =>
+        `${method} ${path} | access: ${access} | audit: ${audit ?? '-'} | auditOptOut: ${auditOptOut ?? '-'}` +
+        `${supportSession ? ` | support session: ${supportSession}` : ''}${noApiKeys ? ' | api keys: never' : ''}${noIdempotency && method === 'POST' ? ' | idempotency key: refused' : ''}`,
     );
     expect(routes).toMatchSnapshot();
   });

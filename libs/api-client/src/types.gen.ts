@@ -84,6 +84,20 @@ export type ApiCallEventDto = {
     ts: string;
 };
 
+export type ApiKeyDto = {
+    created_at: string;
+    expires_at: string | null;
+    id: string;
+    last_used_at: string | null;
+    name: string;
+    prefix: string;
+    role: 'super_admin' | 'support_admin';
+};
+
+export type ApiKeyListDto = {
+    items: Array<ApiKeyDto>;
+};
+
 export type AuditActorDto = {
     email: string | null;
     id: string | null;
@@ -238,6 +252,12 @@ export type CreateAlertRuleDto = {
     threshold: number;
 };
 
+export type CreateApiKeyDto = {
+    expires_at?: string | null;
+    name: string;
+    role: 'super_admin' | 'support_admin';
+};
+
 export type CreateBudgetDto = {
     account_id?: string;
     amount: number;
@@ -273,6 +293,16 @@ export type CreateSupportSessionDto = {
     ticket_ref?: string;
     totp_code?: string;
     ttl_minutes?: number;
+};
+
+export type CreatedApiKeyDto = {
+    created_at: string;
+    expires_at: string | null;
+    id: string;
+    key: string;
+    name: string;
+    prefix: string;
+    role: 'super_admin' | 'support_admin';
 };
 
 export type DailyCostDto = {
@@ -2243,6 +2273,102 @@ export type TransferOrgOwnershipResponses = {
 };
 
 export type TransferOrgOwnershipResponse = TransferOrgOwnershipResponses[keyof TransferOrgOwnershipResponses];
+
+export type ListApiKeysData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/platform/api-keys';
+};
+
+export type ListApiKeysErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListApiKeysError = ListApiKeysErrors[keyof ListApiKeysErrors];
+
+export type ListApiKeysResponses = {
+    200: ApiKeyListDto;
+};
+
+export type ListApiKeysResponse = ListApiKeysResponses[keyof ListApiKeysResponses];
+
+export type CreateApiKeyData = {
+    body: CreateApiKeyDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/platform/api-keys';
+};
+
+export type CreateApiKeyErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type CreateApiKeyError = CreateApiKeyErrors[keyof CreateApiKeyErrors];
+
+export type CreateApiKeyResponses = {
+    201: CreatedApiKeyDto;
+};
+
+export type CreateApiKeyResponse = CreateApiKeyResponses[keyof CreateApiKeyResponses];
+
+export type RevokeApiKeyData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/api-keys/{id}';
+};
+
+export type RevokeApiKeyErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type RevokeApiKeyError = RevokeApiKeyErrors[keyof RevokeApiKeyErrors];
+
+export type RevokeApiKeyResponses = {
+    /**
+     * Revoked
+     */
+    204: void;
+};
+
+export type RevokeApiKeyResponse = RevokeApiKeyResponses[keyof RevokeApiKeyResponses];
 
 export type ListPlatformAuditLogData = {
     body?: never;

@@ -11,6 +11,10 @@ import { CreateTenantDomain1764610000000 } from './migrations/1764610000000-Crea
 import { AddOrgLifecycle1764620000000 } from './migrations/1764620000000-AddOrgLifecycle';
 import { CreateTenantHealth1764630000000 } from './migrations/1764630000000-CreateTenantHealth';
 import { CreateSupportSessions1764640000000 } from './migrations/1764640000000-CreateSupportSessions';
+import { CreateApiKeys1764650000000 } from './migrations/1764650000000-CreateApiKeys';
+import { CreateIdempotencyKeys1764660000000 } from './migrations/1764660000000-CreateIdempotencyKeys';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity';
+import { ApiKey } from '../modules/api-keys/api-key.entity';
 import { SupportSession, SupportSessionAccessLog } from '../modules/impersonation/support-session.entity';
 import { TenantHealthRecord } from '../modules/tenants-health/tenant-health.entity';
 import { AlertRule } from '../modules/alert-rules/alert-rule.entity';
@@ -54,5 +58,7 @@ export const ENTITIES = [
   TenantHealthRecord,
   SupportSession,
   SupportSessionAccessLog,
+  ApiKey,
+  IdempotencyKey,
 ];
-export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000, AddOrgLifecycle1764620000000, CreateTenantHealth1764630000000, CreateSupportSessions1764640000000];
+export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000, AddOrgLifecycle1764620000000, CreateTenantHealth1764630000000, CreateSupportSessions1764640000000, CreateApiKeys1764650000000, CreateIdempotencyKeys1764660000000];

@@ -6,6 +6,8 @@ import { ErrorResponseDto } from '../http/error-response.dto';
 export const ACCESS_RULE = 'keel:access-rule';
 export const IS_PUBLIC = 'keel:public';
 export const SUPPORT_SESSION_ACCESS = 'keel:support-session-access';
+export const NO_API_KEYS = 'keel:no-api-keys';
+export const NO_IDEMPOTENCY = 'keel:no-idempotency';
 
 /** How far a support session (SPEC §6) may use a mutating tenant route. */
 export type SupportSessionAccess = 'read_write' | 'any';
@@ -45,3 +47,15 @@ export const TenantAccess = (...roles: TenantRole[]) => access('tenant', roles.l
  * ending itself). Support sessions may read every tenant route, and change nothing else: fail closed.
  */
 export const SupportSessionMay = (access: SupportSessionAccess) => SetMetadata(SUPPORT_SESSION_ACCESS, access);
+
+/**
+ * Closes a route (or controller) to API keys with 403: what needs a person with a second factor
+ * (staff sign-in, minting support sessions) or could widen a key's own reach (SPEC §11).
+ */
+export const NoApiKeys = () => SetMetadata(NO_API_KEYS, true);
+
+/**
+ * Refuses `Idempotency-Key` with 400 (SPEC §11): sign-in flows, minting support sessions, and
+ * creations whose answer holds a secret, which must never be replayed.
+ */
+export const NoIdempotency = () => SetMetadata(NO_IDEMPOTENCY, true);

@@ -1,7 +1,7 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import { ACCESS_RULE, IS_PUBLIC, SUPPORT_SESSION_ACCESS, type AccessRule, type SupportSessionAccess } from '../decorators/access.decorator';
+import { ACCESS_RULE, IS_PUBLIC, NO_API_KEYS, NO_IDEMPOTENCY, SUPPORT_SESSION_ACCESS, type AccessRule, type SupportSessionAccess } from '../decorators/access.decorator';
 import { AUDIT_ACTION, AUDIT_OPT_OUT } from '../decorators/audit.decorator';
 
 export interface RouteDeclaration {
@@ -13,6 +13,10 @@ export interface RouteDeclaration {
   auditOptOut: string | null;
   /** What a support session may do here (tenant routes only): read, change with `read_write`, or nothing. */
   supportSession: 'read' | SupportSessionAccess | 'never' | null;
+  /** Closed to integrators' API keys (SPEC §11). */
+  noApiKeys: boolean;
+  /** A POST that refuses Idempotency-Key (SPEC §11). */
+  noIdempotency: boolean;
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -41,6 +45,8 @@ export function listRouteDeclarations(app: INestApplication): RouteDeclaration[]
         access: reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ? 'public' : rule ? `${rule.realm}: ${rule.roles.join(', ')}` : 'none',
         audit: reflector.getAllAndOverride<string>(AUDIT_ACTION, targets) ?? null,
         auditOptOut: reflector.getAllAndOverride<string>(AUDIT_OPT_OUT, targets) ?? null,
+        noApiKeys: reflector.getAllAndOverride<boolean>(NO_API_KEYS, targets) ?? false,
+        noIdempotency: reflector.getAllAndOverride<boolean>(NO_IDEMPOTENCY, targets) ?? false,
         supportSession: rule?.realm === 'tenant' ? supportSessionOf(RequestMethod[requestMethod], reflector.getAllAndOverride<SupportSessionAccess>(SUPPORT_SESSION_ACCESS, targets)) : null,
       });
     }

@@ -8,7 +8,7 @@ import { AUDIT_ACTION, AUDIT_ORG_ACTION } from '../../common/decorators/audit.de
 import type { Principal } from '../../common/decorators/principal.decorator';
 import { requestContext } from '../../common/http/request-context';
 import { RequestTransaction } from '../../common/transactions/request-transaction.service';
-import { actorOf, AuditService, impersonationDetails, type AuditDetails } from './audit.service';
+import { actorOf, AuditService, actorDetails, type AuditDetails } from './audit.service';
 import { ReadSummaryService } from './read-summary.service';
 
 /**
@@ -49,11 +49,11 @@ export class AuditInterceptor implements NestInterceptor {
         const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
         if (details.skip) return result;
         const principal = request.user as Principal | undefined;
-        const impersonation = impersonationDetails(principal);
+        const about = actorDetails(principal);
         await this.audit.record({
           ...details,
-          impersonationId: details.impersonationId ?? impersonation.impersonationId,
-          metadata: { ...details.metadata, ...impersonation.metadata },
+          impersonationId: details.impersonationId ?? about.impersonationId,
+          metadata: { ...details.metadata, ...about.metadata },
           action: details.action ?? action,
           orgAction,
           actor: details.actor ?? (principal ? actorOf(principal) : { type: 'system', id: null, email: null }),

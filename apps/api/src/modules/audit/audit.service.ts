@@ -50,12 +50,14 @@ const DETAILS_KEY = 'keel.audit.details';
 
 /** Who acted: under a support session, the staff member, never the user they act as (SPEC §7). */
 export function actorOf(principal: Principal): AuditActor {
+  if (principal.apiKey) return { type: 'api_key', id: principal.apiKey.id, email: null };
   if (principal.impersonation) return { type: 'platform_admin_impersonating', id: principal.impersonation.actorId, email: principal.impersonation.actorEmail };
   return { type: principal.realm === 'platform' ? 'platform_user' : 'user', id: principal.accountId, email: principal.email };
 }
 
-/** What an entry made under a support session adds: the session, and the user it acted as. */
-export function impersonationDetails(principal: Principal | undefined): Pick<AuditRecord, 'impersonationId' | 'metadata'> {
+/** What an entry adds about who acted: the API key's name; or the support session, and the user it acted as. */
+export function actorDetails(principal: Principal | undefined): Pick<AuditRecord, 'impersonationId' | 'metadata'> {
+  if (principal?.apiKey) return { metadata: { api_key_name: principal.apiKey.name } };
   if (!principal?.impersonation) return {};
   return { impersonationId: principal.impersonation.id, metadata: { impersonated_user: { id: principal.accountId, email: principal.email } } };
 }

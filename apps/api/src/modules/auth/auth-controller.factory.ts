@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, HttpStatus, Post, Req, Res, Type, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { applyDecorators, BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, HttpStatus, Post, Req, Res, Type, UnauthorizedException, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -13,7 +13,7 @@ import {
 import type { Request, Response } from 'express';
 import { CSRF_HEADER, REFRESH_COOKIE, type Realm } from '@keel/shared';
 import { AppConfig } from '../../config/app-config';
-import { PlatformAccess, Public, TenantAccess } from '../../common/decorators/access.decorator';
+import { NoApiKeys, NoIdempotency, PlatformAccess, Public, TenantAccess } from '../../common/decorators/access.decorator';
 import { Audit, NoAudit } from '../../common/decorators/audit.decorator';
 import { CurrentPrincipal, type Principal } from '../../common/decorators/principal.decorator';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
@@ -59,6 +59,10 @@ export function createAuthController(routes: RealmRoutes): Type<unknown> {
   @ApiExtraModels(TokenPairDto, MfaRequiredDto, MfaEnrollmentRequiredDto)
   @ApiBadRequestResponse({ description: 'Invalid input', type: ErrorResponseDto })
   @Controller(routes.path)
+  // Staff sign-in is for people (SPEC §11): an API key gets 403 on every staff auth route.
+  @applyDecorators(...(realm === 'platform' ? [NoApiKeys()] : []))
+  // Sign-in answers hold tokens: never replayed (SPEC §11).
+  @NoIdempotency()
   class AuthController {
     constructor(readonly auth: AuthService, readonly config: AppConfig) {}
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { Throttle } from '@nestjs/throttler';
 import {
   ApiConflictResponse,
@@ -10,7 +10,7 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { PlatformAccess, SupportSessionMay, TenantAccess } from '../../common/decorators/access.decorator';
+import { NoApiKeys, NoIdempotency, PlatformAccess, SupportSessionMay, TenantAccess } from '../../common/decorators/access.decorator';
 import { Audit } from '../../common/decorators/audit.decorator';
 import { CurrentPrincipal, type Principal } from '../../common/decorators/principal.decorator';
 import { EmptyBodyDto } from '../../common/http/empty-body.dto';
@@ -32,8 +32,8 @@ import {
 import { MINTS_PER_MINUTE, MintRateGuard } from './mint-rate.guard';
 import { SupportSessionsService } from './support-sessions.service';
 
-// Both minting routes share one budget per staff member (SPEC §6).
-const MintRateLimit = () => Throttle({ [LOGIN_THROTTLER]: { limit: MINTS_PER_MINUTE, ttl: 60_000 } });
+// Both minting routes share one budget per staff member (SPEC §6). Minting needs a person with a second factor: never an API key (SPEC §11).
+const MintingRoute = () => applyDecorators(NoApiKeys(), NoIdempotency(), UseGuards(MintRateGuard), Throttle({ [LOGIN_THROTTLER]: { limit: MINTS_PER_MINUTE, ttl: 60_000 } }));
 
 /** Staff start, watch and revoke support sessions (SPEC §6). */
 @ApiTags('support-sessions')
@@ -43,8 +43,7 @@ export class SupportSessionsController {
 
   @Post('support-sessions')
   @PlatformAccess('super_admin', 'support_admin')
-  @UseGuards(MintRateGuard)
-  @MintRateLimit()
+  @MintingRoute()
   @Audit('platform.impersonation_started')
   @ApiOperation({ operationId: 'createSupportSession', summary: 'Start a support session on a tenant user (step-up: totp_code or MFA within 5 minutes)' })
   @ApiCreatedResponse({ type: SupportSessionCreatedDto })
@@ -69,8 +68,7 @@ export class SupportSessionsController {
 
   @Post('impersonate/:userId')
   @PlatformAccess('super_admin')
-  @UseGuards(MintRateGuard)
-  @MintRateLimit()
+  @MintingRoute()
   @Audit('platform.impersonation_started')
   @ApiOperation({ operationId: 'impersonateUser', summary: 'A 15-minute read_write support session on one tenant user, with their own role' })
   @ApiCreatedResponse({ type: SupportSessionCreatedDto })

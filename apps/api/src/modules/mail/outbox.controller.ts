@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PlatformAccess } from '../../common/decorators/access.decorator';
+import { NoApiKeys, PlatformAccess } from '../../common/decorators/access.decorator';
 import { OutboxDto } from './dto/outbox.dto';
 import { MailService } from './mail.service';
 
@@ -14,6 +14,7 @@ export class OutboxController {
 
   @Get()
   @PlatformAccess('super_admin')
+  @NoApiKeys()
   @ApiOperation({ operationId: 'listOutbox', summary: 'Mail kept in the demo outbox (demo mode only)' })
   @ApiOkResponse({ type: OutboxDto })
   async listOutbox(): Promise<OutboxDto> {

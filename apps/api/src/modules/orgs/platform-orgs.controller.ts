@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPi
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { PlatformAccess } from '../../common/decorators/access.decorator';
+import { NoApiKeys, PlatformAccess } from '../../common/decorators/access.decorator';
 import { Audit } from '../../common/decorators/audit.decorator';
 import { CurrentPrincipal, type Principal } from '../../common/decorators/principal.decorator';
 import { EmptyBodyDto } from '../../common/http/empty-body.dto';
@@ -193,6 +193,7 @@ export class PlatformOrgsController {
   }
 
   @Post('orgs/:orgId/users/:userId/reset-mfa')
+  @NoApiKeys()
   @HttpCode(HttpStatus.OK)
   @Audit('platform.user_mfa_reset', { orgAction: 'user.mfa_reset_by_platform' })
   @ApiOperation({ operationId: 'resetOrgUserMfa', summary: "Clear a tenant user's TOTP; they enroll again at next sign-in (owners are e-mailed)" })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PlatformAccess } from '../../common/decorators/access.decorator';
+import { NoApiKeys, PlatformAccess } from '../../common/decorators/access.decorator';
 import { Audit } from '../../common/decorators/audit.decorator';
 import { EmptyBodyDto } from '../../common/http/empty-body.dto';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
@@ -11,6 +11,7 @@ import { StaffService } from './staff.service';
 @ApiTags('platform-staff')
 @Controller('platform/users')
 @PlatformAccess('super_admin')
+@NoApiKeys()
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
