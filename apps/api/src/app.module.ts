@@ -33,6 +33,7 @@ import { TelemetryModule } from './modules/telemetry/telemetry.module';
 import { ImpersonationModule } from './modules/impersonation/impersonation.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { TenantOrgModule } from './modules/tenant-org/tenant-org.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { TenantsHealthModule } from './modules/tenants-health/tenants-health.module';
@@ -88,6 +89,7 @@ export class AppModule {
         SessionsModule,
         ImpersonationModule,
         ApiKeysModule,
+        WebhooksModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

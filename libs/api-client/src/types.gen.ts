@@ -295,6 +295,11 @@ export type CreateSupportSessionDto = {
     ttl_minutes?: number;
 };
 
+export type CreateWebhookDto = {
+    events: Array<'org.created' | 'org.plan_changed' | 'org.suspended' | 'org.enabled' | 'org.deleted' | 'tenant.health_changed' | 'support_session.started' | 'support_session.ended' | 'audit.entry'>;
+    url: string;
+};
+
 export type CreatedApiKeyDto = {
     created_at: string;
     expires_at: string | null;
@@ -303,6 +308,14 @@ export type CreatedApiKeyDto = {
     name: string;
     prefix: string;
     role: 'super_admin' | 'support_admin';
+};
+
+export type CreatedWebhookDto = {
+    created_at: string;
+    events: Array<'org.created' | 'org.plan_changed' | 'org.suspended' | 'org.enabled' | 'org.deleted' | 'tenant.health_changed' | 'support_session.started' | 'support_session.ended' | 'audit.entry'>;
+    id: string;
+    secret: string;
+    url: string;
 };
 
 export type DailyCostDto = {
@@ -880,6 +893,32 @@ export type UsageRowDto = {
     org_name: string;
     plan: 'free' | 'pro' | 'enterprise';
     syncs_30d: number;
+};
+
+export type WebhookDeliveryDto = {
+    attempt: number;
+    attempted_at: string;
+    error: string | null;
+    event_id: string;
+    event_type: 'org.created' | 'org.plan_changed' | 'org.suspended' | 'org.enabled' | 'org.deleted' | 'tenant.health_changed' | 'support_session.started' | 'support_session.ended' | 'audit.entry';
+    id: string;
+    next_retry_at: string | null;
+    status_code: number | null;
+};
+
+export type WebhookDeliveryListDto = {
+    items: Array<WebhookDeliveryDto>;
+};
+
+export type WebhookDto = {
+    created_at: string;
+    events: Array<'org.created' | 'org.plan_changed' | 'org.suspended' | 'org.enabled' | 'org.deleted' | 'tenant.health_changed' | 'support_session.started' | 'support_session.ended' | 'audit.entry'>;
+    id: string;
+    url: string;
+};
+
+export type WebhookListDto = {
+    items: Array<WebhookDto>;
 };
 
 export type GetJwksData = {
@@ -3959,6 +3998,170 @@ export type ChangeStaffUserRoleResponses = {
 };
 
 export type ChangeStaffUserRoleResponse = ChangeStaffUserRoleResponses[keyof ChangeStaffUserRoleResponses];
+
+export type ListWebhooksData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/platform/webhooks';
+};
+
+export type ListWebhooksErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type ListWebhooksError = ListWebhooksErrors[keyof ListWebhooksErrors];
+
+export type ListWebhooksResponses = {
+    200: WebhookListDto;
+};
+
+export type ListWebhooksResponse = ListWebhooksResponses[keyof ListWebhooksResponses];
+
+export type CreateWebhookData = {
+    body: CreateWebhookDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/platform/webhooks';
+};
+
+export type CreateWebhookErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+};
+
+export type CreateWebhookError = CreateWebhookErrors[keyof CreateWebhookErrors];
+
+export type CreateWebhookResponses = {
+    201: CreatedWebhookDto;
+};
+
+export type CreateWebhookResponse = CreateWebhookResponses[keyof CreateWebhookResponses];
+
+export type DeleteWebhookData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/webhooks/{id}';
+};
+
+export type DeleteWebhookErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type DeleteWebhookError = DeleteWebhookErrors[keyof DeleteWebhookErrors];
+
+export type DeleteWebhookResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type DeleteWebhookResponse = DeleteWebhookResponses[keyof DeleteWebhookResponses];
+
+export type ListWebhookDeliveriesData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/webhooks/{id}/deliveries';
+};
+
+export type ListWebhookDeliveriesErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type ListWebhookDeliveriesError = ListWebhookDeliveriesErrors[keyof ListWebhookDeliveriesErrors];
+
+export type ListWebhookDeliveriesResponses = {
+    200: WebhookDeliveryListDto;
+};
+
+export type ListWebhookDeliveriesResponse = ListWebhookDeliveriesResponses[keyof ListWebhookDeliveriesResponses];
+
+export type RedeliverWebhookEventData = {
+    body: EmptyBodyDto;
+    path: {
+        id: string;
+        eventId: string;
+    };
+    query?: never;
+    url: '/api/v1/platform/webhooks/{id}/events/{eventId}/redeliver';
+};
+
+export type RedeliverWebhookEventErrors = {
+    /**
+     * Invalid input (body, query or path)
+     */
+    400: ErrorResponseDto;
+    /**
+     * Missing, expired, revoked or forged token
+     */
+    401: ErrorResponseDto;
+    /**
+     * The caller may not use this route
+     */
+    403: ErrorResponseDto;
+    404: ErrorResponseDto;
+};
+
+export type RedeliverWebhookEventError = RedeliverWebhookEventErrors[keyof RedeliverWebhookEventErrors];
+
+export type RedeliverWebhookEventResponses = {
+    /**
+     * Queued
+     */
+    202: unknown;
+};
 
 export type ListRecommendationsData = {
     body?: never;

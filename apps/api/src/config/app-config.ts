@@ -36,6 +36,8 @@ export class AppConfig {
   readonly bootstrapAdminEmail: string | undefined;
   readonly bootstrapAdminPassword: string | undefined;
   readonly trustProxy: boolean;
+  readonly webhookRetryBaseSeconds: number;
+  readonly webhookAllowPrivate: boolean;
   readonly seedDemoData: boolean;
   readonly logLevel: string;
   readonly webDistDir: string;
@@ -74,6 +76,8 @@ export class AppConfig {
     this.bootstrapAdminEmail = environment.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase();
     this.bootstrapAdminPassword = environment.BOOTSTRAP_ADMIN_PASSWORD;
     this.trustProxy = environment.TRUST_PROXY ?? false;
+    this.webhookRetryBaseSeconds = environment.WEBHOOK_RETRY_BASE_SECONDS ?? 10;
+    this.webhookAllowPrivate = environment.WEBHOOK_ALLOW_PRIVATE ?? false;
     this.logLevel = environment.LOG_LEVEL ?? (this.isTest ? 'silent' : 'info');
     this.webDistDir = resolve(environment.WEB_DIST_DIR ?? 'dist/apps/web');
 

@@ -127,6 +127,14 @@ export class Environment {
   @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(12)
   BOOTSTRAP_ADMIN_PASSWORD?: string;
 
+  /** First retry of a failed webhook delivery after this many seconds, doubling up to an hour (SPEC §11). */
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(3600)
+  WEBHOOK_RETRY_BASE_SECONDS?: number;
+
+  /** Lets webhooks reach private and loopback addresses (never link-local or cloud metadata). */
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE?: boolean;
+
   /** Take the client IP from X-Forwarded-For (only behind a trusted proxy). */
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   TRUST_PROXY?: boolean;

@@ -14,6 +14,8 @@ import { CreateSupportSessions1764640000000 } from './migrations/1764640000000-C
 import { CreateApiKeys1764650000000 } from './migrations/1764650000000-CreateApiKeys';
 import { CreateIdempotencyKeys1764660000000 } from './migrations/1764660000000-CreateIdempotencyKeys';
 import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity';
+import { CreateWebhooks1764670000000 } from './migrations/1764670000000-CreateWebhooks';
+import { Webhook, WebhookDelivery, WebhookEvent } from '../modules/webhooks/webhook.entities';
 import { ApiKey } from '../modules/api-keys/api-key.entity';
 import { SupportSession, SupportSessionAccessLog } from '../modules/impersonation/support-session.entity';
 import { TenantHealthRecord } from '../modules/tenants-health/tenant-health.entity';
@@ -60,5 +62,8 @@ export const ENTITIES = [
   SupportSessionAccessLog,
   ApiKey,
   IdempotencyKey,
+  Webhook,
+  WebhookEvent,
+  WebhookDelivery,
 ];
-export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000, AddOrgLifecycle1764620000000, CreateTenantHealth1764630000000, CreateSupportSessions1764640000000, CreateApiKeys1764650000000, CreateIdempotencyKeys1764660000000];
+export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000, AddOrgLifecycle1764620000000, CreateTenantHealth1764630000000, CreateSupportSessions1764640000000, CreateApiKeys1764650000000, CreateIdempotencyKeys1764660000000, CreateWebhooks1764670000000];

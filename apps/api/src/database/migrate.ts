@@ -5,7 +5,7 @@ import { ENTITIES, MIGRATIONS } from './entities';
 
 export const JOB_SCHEMA = 'pgboss';
 /** Every pg-boss queue Keel uses; created here by the owner, because the application role cannot create tables. */
-export const JOB_QUEUES = ['mail.send', 'auth.purge', 'audit.verify', 'audit.retention', 'cloud-account.sync', 'cloud-account.sync-all', 'metering.prune', 'org.purge', 'tenant-health.refresh', 'support-session.expire', 'idempotency.purge'] as const;
+export const JOB_QUEUES = ['mail.send', 'auth.purge', 'audit.verify', 'audit.retention', 'cloud-account.sync', 'cloud-account.sync-all', 'metering.prune', 'org.purge', 'tenant-health.refresh', 'support-session.expire', 'idempotency.purge', 'webhook.deliver'] as const;
 export type JobQueue = (typeof JOB_QUEUES)[number];
 
 // One key for every replica: the first to start migrates, the others wait and then find nothing to do.

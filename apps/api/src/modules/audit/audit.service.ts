@@ -48,6 +48,10 @@ export interface AuditRecord extends AuditDetails {
 
 const DETAILS_KEY = 'keel.audit.details';
 
+/** An entry as written, in the API's entry shape plus the log it went to: what `audit.entry` webhooks carry. */
+export type RecordedEntry = Record<string, unknown> & { log: 'platform' | 'org'; id: string; action: string };
+type RecordedListener = (entry: RecordedEntry) => Promise<void>;
+
 /** Who acted: under a support session, the staff member, never the user they act as (SPEC §7). */
 export function actorOf(principal: Principal): AuditActor {
   if (principal.apiKey) return { type: 'api_key', id: principal.apiKey.id, email: null };
@@ -74,6 +78,13 @@ export class AuditService {
     private readonly clock: ClockService,
     private readonly requestTransaction: RequestTransaction,
   ) {}
+
+  private readonly recordedListeners: RecordedListener[] = [];
+
+  /** Runs in the writing transaction after every entry (the webhooks module mirrors entries to subscribers). */
+  onRecorded(listener: RecordedListener): void {
+    this.recordedListeners.push(listener);
+  }
 
   /**
    * Starts collecting the description of the current request's change. One object per request,
@@ -116,12 +127,31 @@ export class AuditService {
     const logs = record.logs ?? (byTenant && orgId ? 'org' : orgId ? 'both' : 'platform');
     if (logs !== 'org' || !orgId) {
       const repository = manager.getRepository(PlatformAuditEntry);
-      await repository.save(repository.create({ ...common, action: record.action, orgId }));
+      await this.announce('platform', await repository.save(repository.create({ ...common, action: record.action, orgId })));
     }
     if (orgId && logs !== 'platform') {
       const repository = manager.getRepository(OrgAuditEntry);
-      await repository.save(repository.create({ ...common, action: byTenant ? record.action : (record.orgAction ?? record.action), orgId }));
+      await this.announce('org', await repository.save(repository.create({ ...common, action: byTenant ? record.action : (record.orgAction ?? record.action), orgId })));
     }
+  }
+
+  private async announce(log: 'platform' | 'org', entry: PlatformAuditEntry | OrgAuditEntry): Promise<void> {
+    if (this.recordedListeners.length === 0) return;
+    const recorded: RecordedEntry = {
+      log,
+      id: entry.id,
+      action: entry.action,
+      created_at: entry.createdAt.toISOString(),
+      actor: { type: entry.actorType, id: entry.actorId, email: entry.actorEmail },
+      target: entry.targetType && entry.targetId ? { type: entry.targetType, id: entry.targetId, name: entry.targetName } : null,
+      org_id: entry.orgId,
+      impersonation_id: entry.impersonationId,
+      metadata: entry.metadata,
+      ip_address: entry.ipAddress,
+      user_agent: entry.userAgent,
+      request_id: entry.requestId,
+    };
+    for (const listener of this.recordedListeners) await listener(recorded);
   }
 
   /** For refused attempts that must leave a trace: committed on its own, after the request's transaction ends. */

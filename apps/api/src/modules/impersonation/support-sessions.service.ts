@@ -24,6 +24,7 @@ import {
   type SupportSessionListDto,
 } from './dto/support-session.dto';
 import { SupportSession, supportSessionStatus, type SupportEndReason, type SupportScope, type SupportSessionStatus } from './support-session.entity';
+import { WebhooksService } from '../webhooks/webhooks.service';
 
 /** What staff ask for when they start a support session; `orgId` absent means "the target's org". */
 export interface SupportSessionRequest {
@@ -103,6 +104,7 @@ export class SupportSessionsService implements OnModuleInit, OnApplicationBootst
     private readonly jobs: JobQueueService,
     private readonly accessLog: AccessLogService,
     private readonly signOutHooks: SignOutHooks,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   onModuleInit(): void {
@@ -177,6 +179,7 @@ export class SupportSessionsService implements OnModuleInit, OnApplicationBootst
     this.audit.describe({ target: userTarget, orgId: target.org_id, logs: 'platform', impersonationId: session.id, metadata });
     await this.audit.record({ action: 'platform.impersonation_started', actor: impersonatingActor(principal.accountId, principal.email), target: userTarget, orgId: target.org_id, logs: 'org', impersonationId: session.id, metadata, context });
     await this.tellOwners(target, session, principal.email);
+    await this.webhooks.emit('support_session.started', { support_session_id: session.id, org_id: target.org_id, staff: { id: principal.accountId, email: principal.email }, ...metadata });
 
     return {
       id: session.id,
@@ -329,6 +332,7 @@ export class SupportSessionsService implements OnModuleInit, OnApplicationBootst
     await this.audit.record({ action: 'platform.impersonation_action', actor: staff, logs: 'org', metadata: activity, ...common });
     await this.audit.record({ action: 'platform.impersonation_ended', actor, logs: 'platform', metadata: ended, ...common });
     await this.audit.record({ action: 'platform.impersonation_ended', actor: staff, logs: 'org', metadata: ended, ...common });
+    await this.webhooks.emit('support_session.ended', { support_session_id: id, org_id: row.org_id, ...ended, request_count: summary.requestCount });
   }
 
   /** How many requests the session made and which endpoints, this replica's queued reads included. */

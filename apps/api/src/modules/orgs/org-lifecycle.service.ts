@@ -16,6 +16,7 @@ import type { CreateOrgDto } from './dto/platform-orgs.dto';
 import { Organization } from './organization.entity';
 import { toOrgRowDto } from './platform-orgs-query.service';
 import type { OrgRowDto } from './dto/platform-orgs.dto';
+import { eventOrg, WebhooksService } from '../webhooks/webhooks.service';
 
 export const DELETION_GRACE_MILLISECONDS = 7 * 86_400_000;
 
@@ -34,6 +35,7 @@ export class OrgLifecycleService {
     private readonly audit: AuditService,
     private readonly clock: ClockService,
     private readonly config: AppConfig,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   private get organizations() {
@@ -59,6 +61,7 @@ export class OrgLifecycleService {
     });
     await this.auth.invite('tenant', owner, organization.name);
     this.describe(organization, { plan: organization.plan, slug: organization.slug, owner_email: owner.email });
+    await this.webhooks.emit('org.created', { organization: eventOrg(organization), origin: 'platform' });
     return toOrgRowDto({ ...toRow(organization) });
   }
 
@@ -70,6 +73,7 @@ export class OrgLifecycleService {
     organization.plan = plan;
     await this.organizations.update({ id: orgId }, { plan });
     this.describe(organization, { previous_plan: previous, plan });
+    if (previous !== plan) await this.webhooks.emit('org.plan_changed', { organization: eventOrg(organization), previous_plan: previous, plan });
     return toOrgRowDto(toRow(organization));
   }
 
@@ -116,6 +120,7 @@ export class OrgLifecycleService {
     const ended = await this.sessions.revokeAllForOrg(orgId, 'org_suspended');
     await this.notifyOwners(organization, { name: 'org_suspended', organizationName: organization.name, reason });
     this.describe(organization, { reason, sessions_ended: ended });
+    await this.webhooks.emit('org.suspended', { organization: eventOrg(organization), reason });
     return toOrgRowDto(toRow(organization));
   }
 
@@ -124,6 +129,7 @@ export class OrgLifecycleService {
     const organization = await this.transition(orgId, ['suspended'], 'active', null);
     await this.notifyOwners(organization, { name: 'org_enabled', organizationName: organization.name, link: `${this.config.publicUrl}/login` });
     this.describe(organization, { previous_status: 'suspended' });
+    await this.webhooks.emit('org.enabled', { organization: eventOrg(organization) });
     return toOrgRowDto(toRow(organization));
   }
 

@@ -7,6 +7,7 @@ import { ClockService } from '../../common/clock/clock.service';
 import { AuditService } from '../audit/audit.service';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { SYSTEM_CONTEXT } from '../../common/http/request-context';
+import { WebhooksService } from '../webhooks/webhooks.service';
 
 const BATCH = 20_000;
 // Tables whose rows belong to an org's accounts or users and go before them, biggest first.
@@ -28,6 +29,7 @@ export class OrgPurgeService implements OnApplicationBootstrap {
     private readonly jobs: JobQueueService,
     private readonly audit: AuditService,
     private readonly clock: ClockService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,6 +56,7 @@ export class OrgPurgeService implements OnApplicationBootstrap {
           metadata: { slug: org.slug },
           context: SYSTEM_CONTEXT,
         });
+        await this.webhooks.emit('org.deleted', { organization: { id: org.id, name: org.name, slug: org.slug } });
       });
       this.logger.log(`Deleted organization ${org.slug} (${org.id}) after its grace period`);
       purged += 1;

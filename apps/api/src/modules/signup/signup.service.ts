@@ -8,6 +8,7 @@ import { Organization } from '../orgs/organization.entity';
 import { PlatformUser } from '../staff/platform-user.entity';
 import { User } from '../users/user.entity';
 import type { SignupDto, SignupResultDto } from './dto/signup.dto';
+import { eventOrg, WebhooksService } from '../webhooks/webhooks.service';
 
 /** Self sign-up: a pending organization and its owner, who may sign in once staff approve it. */
 @Injectable()
@@ -17,6 +18,7 @@ export class SignupService {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly clock: ClockService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   @Transactional()
@@ -46,6 +48,7 @@ export class SignupService {
       logs: 'both',
       metadata: { slug: organization.slug },
     });
+    await this.webhooks.emit('org.created', { organization: eventOrg(organization), origin: 'signup' });
     return { org_id: organization.id, slug: organization.slug, status: 'pending' };
   }
 }

@@ -7,6 +7,9 @@ import { resolvePage } from '../../common/http/pagination.dto';
 import { JobQueueService } from '../jobs/job-queue.service';
 import type { FleetHealthDto, TenantHealthDetailDto, TenantHealthListDto, TenantHealthQueryDto } from './dto/tenant-health.dto';
 import { judgeHealth } from './health-rules';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { WebhooksService } from '../webhooks/webhooks.service';
 
 const HOUR = 3_600_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,6 +38,8 @@ export class TenantsHealthService implements OnApplicationBootstrap {
     private readonly clock: ClockService,
     private readonly config: AppConfig,
     private readonly jobs: JobQueueService,
+    private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -63,23 +68,33 @@ export class TenantsHealthService implements OnApplicationBootstrap {
       return { orgId: row.org_id, calls, errors, baseline, lastSeen: row.last_seen_at, ...judgeHealth({ calls, errors, baseline }, this.config.healthThresholds) };
     });
     if (rows.length === 0) return 0;
-    await this.dataSource.query(
-      `INSERT INTO tenant_health (org_id, calls_24h, errors_24h, baseline_per_day, error_rate, health, reason, last_seen_at, computed_at)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::numeric[], $5::numeric[], $6::varchar[], $7::varchar[], $8::timestamptz[]) AS r, (SELECT $9::timestamptz) AS t
-       ON CONFLICT (org_id) DO UPDATE SET calls_24h = EXCLUDED.calls_24h, errors_24h = EXCLUDED.errors_24h, baseline_per_day = EXCLUDED.baseline_per_day,
-         error_rate = EXCLUDED.error_rate, health = EXCLUDED.health, reason = EXCLUDED.reason, last_seen_at = EXCLUDED.last_seen_at, computed_at = EXCLUDED.computed_at`,
-      [
-        rows.map((row) => row.orgId),
-        rows.map((row) => row.calls),
-        rows.map((row) => row.errors),
-        rows.map((row) => Math.round(row.baseline * 100) / 100),
-        rows.map((row) => row.errorRate),
-        rows.map((row) => row.health),
-        rows.map((row) => row.reason),
-        rows.map((row) => row.lastSeen),
-        new Date(now),
-      ],
-    );
+    const previous = new Map<string, string>((await this.dataSource.query('SELECT org_id, health FROM tenant_health')).map((row: { org_id: string; health: string }) => [row.org_id, row.health]));
+    // The new classes and their `tenant.health_changed` events commit together.
+    await this.transactionHost.withTransaction(async () => {
+      await this.transactionHost.tx.query(
+        `INSERT INTO tenant_health (org_id, calls_24h, errors_24h, baseline_per_day, error_rate, health, reason, last_seen_at, computed_at)
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::numeric[], $5::numeric[], $6::varchar[], $7::varchar[], $8::timestamptz[]) AS r, (SELECT $9::timestamptz) AS t
+         ON CONFLICT (org_id) DO UPDATE SET calls_24h = EXCLUDED.calls_24h, errors_24h = EXCLUDED.errors_24h, baseline_per_day = EXCLUDED.baseline_per_day,
+           error_rate = EXCLUDED.error_rate, health = EXCLUDED.health, reason = EXCLUDED.reason, last_seen_at = EXCLUDED.last_seen_at, computed_at = EXCLUDED.computed_at`,
+        [
+          rows.map((row) => row.orgId),
+          rows.map((row) => row.calls),
+          rows.map((row) => row.errors),
+          rows.map((row) => Math.round(row.baseline * 100) / 100),
+          rows.map((row) => row.errorRate),
+          rows.map((row) => row.health),
+          rows.map((row) => row.reason),
+          rows.map((row) => row.lastSeen),
+          new Date(now),
+        ],
+      );
+      for (const row of rows) {
+        const before = previous.get(row.orgId);
+        if (before && before !== row.health) {
+          await this.webhooks.emit('tenant.health_changed', { org_id: row.orgId, previous_health: before, health: row.health, reason: row.reason, api_calls_24h: row.calls, error_rate: row.errorRate });
+        }
+      }
+    });
     return rows.length;
   }
 
