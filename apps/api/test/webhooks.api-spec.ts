@@ -4,7 +4,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import request from 'supertest';
 import { WebhooksService } from '../src/modules/webhooks/webhooks.service';
-import { verifyWebhookSignature } from '../src/modules/webhooks/webhook-signature';
+import { verifyWebhookSignature } from '@keel/shared';
 import { createStaff, signIn, uniqueEmail } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -75,8 +75,10 @@ describe('webhooks (SPEC §11)', () => {
 
       const org = await api().post('/orgs', newOrg()).expect(201);
       const delivery = await eventually(() => receiver.received.find((item) => item.event.type === 'org.created' && (item.event.data.organization as { id: string }).id === org.body.id));
-      expect(verifyWebhookSignature(created.body.secret, delivery.body, delivery.signature, test.clock.nowSeconds())).toBe(true);
-      expect(verifyWebhookSignature('whsec_wrong', delivery.body, delivery.signature, test.clock.nowSeconds())).toBe(false);
+      expect(await verifyWebhookSignature(created.body.secret, delivery.body, delivery.signature, { nowSeconds: test.clock.nowSeconds() })).toBe(true);
+      expect(await verifyWebhookSignature('whsec_wrong', delivery.body, delivery.signature, { nowSeconds: test.clock.nowSeconds() })).toBe(false);
+      expect(await verifyWebhookSignature(created.body.secret, `${delivery.body} `, delivery.signature, { nowSeconds: test.clock.nowSeconds() })).toBe(false);
+      expect(await verifyWebhookSignature(created.body.secret, delivery.body, delivery.signature, { nowSeconds: test.clock.nowSeconds() + 3600 })).toBe(false);
       expect(delivery.event).toMatchObject({ id: expect.any(String), type: 'org.created', created_at: expect.any(String), data: { origin: 'platform' } });
 
       const deliveries = await eventually(async () => {

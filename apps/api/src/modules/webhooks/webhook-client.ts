@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { resolveWebhookTarget } from './ssrf-guard';
-import { signWebhookBody } from './webhook-signature';
+import { signWebhookPayload, WEBHOOK_SIGNATURE_HEADER } from '@keel/shared';
 
 const TIMEOUT_MILLISECONDS = 10_000;
 const USER_AGENT = 'Keel-Webhooks/1';
@@ -30,6 +30,7 @@ export async function deliverWebhook(url: string, body: string, secret: string, 
     else callback(null, pinned.address, pinned.family);
   };
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const signature = await signWebhookPayload(secret, body, nowSeconds);
   return new Promise<DeliveryResult>((resolve) => {
     const outgoing = send(
       target,
@@ -37,7 +38,7 @@ export async function deliverWebhook(url: string, body: string, secret: string, 
         method: 'POST',
         lookup,
         timeout: TIMEOUT_MILLISECONDS,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'User-Agent': USER_AGENT, 'Keel-Signature': signWebhookBody(secret, body, nowSeconds) },
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'User-Agent': USER_AGENT, [WEBHOOK_SIGNATURE_HEADER]: signature },
       },
       (response) => {
         response.resume(); // the body is not needed; drain it so the socket is released
