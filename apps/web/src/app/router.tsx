@@ -23,6 +23,9 @@ const UsagePage = lazy(() => import('../features/platform-admin/pages/usage-page
 const PlatformSessionsPage = lazy(() => import('../features/platform-admin/pages/platform-sessions-page').then((module) => ({ default: module.PlatformSessionsPage })));
 const StaffPage = lazy(() => import('../features/platform-admin/pages/staff-page').then((module) => ({ default: module.StaffPage })));
 const OutboxPage = lazy(() => import('../features/platform-admin/pages/outbox-page').then((module) => ({ default: module.OutboxPage })));
+const ApiKeysPage = lazy(() => import('../features/integrations/pages/api-keys-page').then((module) => ({ default: module.ApiKeysPage })));
+const WebhooksPage = lazy(() => import('../features/integrations/pages/webhooks-page').then((module) => ({ default: module.WebhooksPage })));
+const WebhookPage = lazy(() => import('../features/integrations/pages/webhook-page').then((module) => ({ default: module.WebhookPage })));
 const TenantHealthPage = lazy(() => import('../features/support/pages/tenant-health-page').then((module) => ({ default: module.TenantHealthPage })));
 const TenantDetailPage = lazy(() => import('../features/support/pages/tenant-detail-page').then((module) => ({ default: module.TenantDetailPage })));
 const SupportSessionsPage = lazy(() => import('../features/support-sessions/pages/support-sessions-page').then((module) => ({ default: module.SupportSessionsPage })));
@@ -74,6 +77,9 @@ export const routes: RouteObject[] = [
                   { path: paths.platformSessions, element: <PlatformSessionsPage /> },
                   { path: paths.platformStaff, element: <StaffPage /> },
                   { path: paths.platformOutbox, element: <OutboxPage /> },
+                  { path: paths.platformApiKeys, element: <ApiKeysPage /> },
+                  { path: paths.platformWebhooks, element: <WebhooksPage /> },
+                  { path: paths.platformWebhook, element: <WebhookPage /> },
                   { path: paths.platformAuditLog, element: <PlatformAuditLogPage /> },
                 ],
               },

@@ -15,6 +15,9 @@ export const paths = {
   platformSessions: '/platform/sessions',
   platformStaff: '/platform/staff',
   platformOutbox: '/platform/outbox',
+  platformApiKeys: '/platform/api-keys',
+  platformWebhooks: '/platform/webhooks',
+  platformWebhook: '/platform/webhooks/:webhookId',
   platformAuditLog: '/platform/audit-log',
   support: '/support',
   supportTenant: '/support/tenants/:orgId',
@@ -40,6 +43,11 @@ export function platformOrgPath(orgId: string): string {
 /** One support session: in the support console for staff, on the Support access page for the org. */
 export function supportSessionPath(sessionId: string, where: 'support' | 'tenant'): string {
   return (where === 'support' ? paths.supportSession : paths.tenantSupportSession).replace(':sessionId', encodeURIComponent(sessionId));
+}
+
+/** One webhook with its delivery attempts. */
+export function platformWebhookPath(webhookId: string): string {
+  return paths.platformWebhook.replace(':webhookId', encodeURIComponent(webhookId));
 }
 
 /** The support console's detail page of one tenant. */

@@ -8,6 +8,7 @@ import {
   CloudIcon,
   DevicesIcon,
   HomeIcon,
+  KeyIcon,
   LifebuoyIcon,
   ListIcon,
   MailIcon,
@@ -15,6 +16,7 @@ import {
   SettingsIcon,
   UsersIcon,
   WalletIcon,
+  WebhookIcon,
 } from '../../components/ui/icons';
 import { can, type Permission, type Role } from '../../lib/authorization';
 import { paths } from '../../lib/paths';
@@ -36,6 +38,8 @@ const SECTIONS: NavigationSection[] = [
       { label: 'Active sessions', to: paths.platformSessions, icon: <DevicesIcon /> },
       { label: 'Staff', to: paths.platformStaff, icon: <UsersIcon /> },
       { label: 'Audit log', to: paths.platformAuditLog, icon: <ListIcon /> },
+      { label: 'API keys', to: paths.platformApiKeys, icon: <KeyIcon /> },
+      { label: 'Webhooks', to: paths.platformWebhooks, icon: <WebhookIcon /> },
       { label: 'Outbox', to: paths.platformOutbox, icon: <MailIcon /> },
     ],
   },
