@@ -47,6 +47,9 @@ export default defineConfig({
       // The demo organizations give the tenant specs their users (there is no org API to create them yet).
       SEED_DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
+      // The webhook specs receive deliveries on a loopback server of their own.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+      WEBHOOK_RETRY_BASE_SECONDS: '1',
     },
   },
 });
