@@ -9,7 +9,7 @@ test('a support_admin sees the Support menu but no Platform menu, and gets the 4
   const shell = new ConsoleShell(page);
 
   await page.goto('/support');
-  await expect(page.getByRole('heading', { name: 'Support console arrives in a later release' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tenant health', exact: true })).toBeVisible();
   await shell.expectSignedInAs('Sam Support', 'Support admin');
   await expect(shell.section('Support').getByRole('link', { name: 'Tenant health' })).toBeVisible();
   await expect(shell.section('Platform')).toHaveCount(0);

@@ -7,6 +7,7 @@ import { migrateDatabase } from './database/migrate';
 import { resolveDatabase } from './database/resolve-database';
 import { BootstrapService, type BootstrapReport } from './database/seeds/bootstrap.service';
 import { DEMO_TENANT_PASSWORD } from './database/seeds/demo-seed';
+import { TenantsHealthService } from './modules/tenants-health/tenants-health.service';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   await migrateDatabase(database.urls.ownerUrl, database.urls.appUrl);
   const app = await createApp(config, database.urls);
   const report = await app.get(BootstrapService).run();
+  // The demo's tenants get their health now, not at the first scheduled run a minute later.
+  if (report.demoLogins.length > 0) await app.get(TenantsHealthService).refresh();
   await app.listen(config.port, config.host);
   printBanner(config, report, database.embedded);
 

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createDataSource, migrateDatabase } from '../src/database/migrate';
+import { createDataSource, JOB_QUEUES, migrateDatabase } from '../src/database/migrate';
 import { MIGRATIONS } from '../src/database/entities';
 import { createIsolatedSchema } from './support/isolated-schema';
 
@@ -61,6 +61,12 @@ describe('database roles and migrations', () => {
   it('lets the application role read the migrations table', async () => {
     const { rows } = await app.query('SELECT name FROM migrations');
     expect(rows.map((row: { name: string }) => row.name)).toEqual(MIGRATIONS.map((migration) => new migration().name));
+  });
+
+  // The application role may not create queues, and pg-boss sends every due cron job through one of its own.
+  it('creates every job queue, including the one the scheduler needs, so that scheduled jobs run', async () => {
+    const { rows } = await app.query('SELECT name FROM pgboss.queue');
+    expect(rows.map((row: { name: string }) => row.name)).toEqual(expect.arrayContaining([...JOB_QUEUES, '__pgboss__send-it']));
   });
 
   it('refuses the application role CREATE TABLE in public', async () => {

@@ -7,6 +7,8 @@ export const JOB_SCHEMA = 'pgboss';
 /** Every pg-boss queue Keel uses; created here by the owner, because the application role cannot create tables. */
 export const JOB_QUEUES = ['mail.send', 'auth.purge', 'audit.verify', 'audit.retention', 'cloud-account.sync', 'cloud-account.sync-all', 'metering.prune', 'org.purge', 'tenant-health.refresh', 'support-session.expire', 'idempotency.purge', 'webhook.deliver'] as const;
 export type JobQueue = (typeof JOB_QUEUES)[number];
+/** pg-boss's own queue for due cron jobs (its timekeeper's `__pgboss__send-it`). */
+const PG_BOSS_SCHEDULER_QUEUE = '__pgboss__send-it';
 
 // One key for every replica: the first to start migrates, the others wait and then find nothing to do.
 const MIGRATION_LOCK_KEY = 72_410_001;
@@ -63,7 +65,8 @@ async function createJobSchema(ownerUrl: string): Promise<void> {
   boss.on('error', () => undefined);
   await boss.start();
   try {
-    for (const queue of JOB_QUEUES) {
+    // pg-boss's scheduler sends every due cron job through a queue of its own, which the app role cannot create.
+    for (const queue of [...JOB_QUEUES, PG_BOSS_SCHEDULER_QUEUE]) {
       if (!(await boss.getQueue(queue))) await boss.createQueue(queue);
     }
   } finally {

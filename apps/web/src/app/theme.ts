@@ -1,4 +1,4 @@
-import { createTheme, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -6,6 +6,8 @@ export const theme = createTheme({
   primaryShade: 8,
   defaultRadius: 'md',
   components: {
+    // Every dialog's "×" gets a name screen readers can announce (axe: button-name).
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
     Notification: Notification.extend({
       // Toasts: a named close button for screen readers, and a description as readable as other dimmed text.
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
