@@ -1,13 +1,203 @@
-import { Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { MemberDto } from '@keel/api-client';
+import { useState } from 'react';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { PageHeader } from '../../../components/ui/page-header';
+import { ErrorState, LoadingState } from '../../../components/ui/query-states';
+import { useSession } from '../../../lib/auth/session-context';
+import { ROLE_LABELS } from '../../../lib/authorization';
+import { formatDateTime, formatRelative } from '../../../lib/format';
+import { useChangeMemberRole, useInviteMember, useMembers, useRemoveMember } from '../api/members';
+import { useTransferOwnership } from '../api/org';
+import { ChangeRoleDialog, InviteMemberDialog } from '../components/members/member-dialogs';
+import { ListPager } from '../components/org-resource/list-pager';
+import { ResourceTable } from '../components/org-resource/resource-table';
+import { usePageParam } from '../hooks/use-page-param';
+import { useTenantUser } from '../hooks/use-tenant-user';
 
-// Placeholder: the page arrives with its feature.
+type Action = { kind: 'role' | 'remove' | 'transfer'; member: MemberDto } | null;
+
+const STATUS_COLORS: Record<MemberDto['status'], string> = { active: 'teal.9', invited: 'yellow.9', disabled: 'gray.7' };
+
 export function MembersPage() {
+  const session = useSession();
+  const { user, may } = useTenantUser();
+  const isOwner = may('orgOwnership');
+  const [page, setPage] = usePageParam();
+  const members = useMembers(page);
+  const invite = useInviteMember();
+  const changeRole = useChangeMemberRole();
+  const remove = useRemoveMember();
+  const transfer = useTransferOwnership();
+  const [inviting, setInviting] = useState(false);
+  const [action, setAction] = useState<Action>(null);
+
+  function open(next: Action) {
+    for (const mutation of [changeRole, remove, transfer]) mutation.reset();
+    setAction(next);
+  }
+
+  function done(title: string, message: string) {
+    setAction(null);
+    notifications.show({ color: 'teal', title, message });
+  }
+
+  // Only owners may touch an owner's role or membership; nobody changes their own here (that is ownership transfer).
+  const mayManage = (member: MemberDto) => member.id !== user?.id && (isOwner || member.role !== 'owner');
+
   return (
-    <>
-      <title>Members · Keel</title>
-      <Title order={1} fz="h2">
-        Members
-      </Title>
-    </>
+    <Stack gap="lg">
+      <PageHeader
+        title="Members"
+        description={
+          isOwner
+            ? 'Who belongs to your organization, and with which role.'
+            : 'Who belongs to your organization, and with which role. Only owners can grant or remove the owner role.'
+        }
+        actions={
+          <Button
+            onClick={() => {
+              invite.reset();
+              setInviting(true);
+            }}
+          >
+            Invite member
+          </Button>
+        }
+      />
+      {members.isPending ? (
+        <LoadingState label="Loading members" />
+      ) : members.isError ? (
+        <ErrorState title="Members could not be loaded" error={members.error} onRetry={() => void members.refetch()} />
+      ) : (
+        <ResourceTable
+          label="Members"
+          items={members.data.items}
+          columns={[
+            {
+              header: 'Name',
+              cell: (member) => (
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm" fw={600}>
+                    {member.name}
+                  </Text>
+                  {member.id === user?.id && (
+                    <Badge size="xs" variant="outline" color="gray.7">
+                      You
+                    </Badge>
+                  )}
+                </Group>
+              ),
+            },
+            { header: 'E-mail', cell: (member) => member.email },
+            { header: 'Role', cell: (member) => ROLE_LABELS[member.role] },
+            {
+              header: 'Status',
+              cell: (member) => (
+                <Badge variant="light" color={STATUS_COLORS[member.status]}>
+                  {member.status === 'invited' ? 'Invited' : member.status === 'active' ? 'Active' : 'Disabled'}
+                </Badge>
+              ),
+            },
+            { header: 'Two-factor', cell: (member) => (member.mfa_enabled ? 'On' : 'Off') },
+            {
+              header: 'Last sign-in',
+              cell: (member) =>
+                member.last_login_at ? (
+                  <Text size="sm" component="time" dateTime={member.last_login_at} title={formatDateTime(member.last_login_at)}>
+                    {formatRelative(member.last_login_at)}
+                  </Text>
+                ) : (
+                  'Never'
+                ),
+            },
+          ]}
+          actions={(member) =>
+            mayManage(member) && (
+              <>
+                <Button variant="default" size="compact-sm" aria-label={`Change the role of ${member.name}`} onClick={() => open({ kind: 'role', member })}>
+                  Change role
+                </Button>
+                {isOwner && member.status === 'active' && (
+                  <Button variant="default" size="compact-sm" aria-label={`Transfer ownership to ${member.name}`} onClick={() => open({ kind: 'transfer', member })}>
+                    Transfer ownership
+                  </Button>
+                )}
+                <Button variant="subtle" color="red" size="compact-sm" aria-label={`Remove ${member.name}`} onClick={() => open({ kind: 'remove', member })}>
+                  Remove
+                </Button>
+              </>
+            )
+          }
+          footer={<ListPager pagination={members.data.pagination} shownCount={members.data.items.length} busy={members.isPlaceholderData} onPage={setPage} />}
+        />
+      )}
+      <InviteMemberDialog
+        opened={inviting}
+        onClose={() => setInviting(false)}
+        grantsOwner={isOwner}
+        pending={invite.isPending}
+        error={invite.error}
+        onInvite={(body) =>
+          invite.mutate(body, {
+            onSuccess: (member) => {
+              setInviting(false);
+              notifications.show({ color: 'teal', title: 'Invitation sent', message: `${member.email} can join once they set a password from the e-mail.` });
+            },
+          })
+        }
+      />
+      <ChangeRoleDialog
+        opened={action?.kind === 'role'}
+        onClose={() => setAction(null)}
+        member={action?.member ?? null}
+        grantsOwner={isOwner}
+        pending={changeRole.isPending}
+        error={changeRole.error}
+        onChange={(role) =>
+          action &&
+          changeRole.mutate({ id: action.member.id, role }, { onSuccess: (member) => done('Role changed', `${member.name} is now ${ROLE_LABELS[member.role].toLowerCase()}.`) })
+        }
+      />
+      <ConfirmDialog
+        opened={action?.kind === 'remove'}
+        onClose={() => setAction(null)}
+        title="Remove member"
+        confirmLabel="Remove member"
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => action && remove.mutate(action.member.id, { onSuccess: () => done('Member removed', `${action.member.email} no longer belongs to the organization.`) })}
+      >
+        <Text size="sm">
+          Remove <strong>{action?.member.name}</strong> ({action?.member.email})? They lose access at once and their sessions end. This cannot be undone: to come back, they need a new
+          invitation.
+        </Text>
+      </ConfirmDialog>
+      <ConfirmDialog
+        opened={action?.kind === 'transfer'}
+        onClose={() => setAction(null)}
+        title="Transfer ownership"
+        confirmLabel="Transfer ownership"
+        color="orange"
+        pending={transfer.isPending}
+        error={transfer.error}
+        onConfirm={() =>
+          action &&
+          transfer.mutate(action.member.id, {
+            onSuccess: () => {
+              notifications.show({ color: 'teal', title: 'Ownership transferred', message: `${action.member.name} is an owner now and you are an admin. Sign in again.` });
+              // The API has ended the sessions of both people: this one is over too.
+              session.end('signed-out');
+            },
+          })
+        }
+      >
+        <Text size="sm">
+          Make <strong>{action?.member.name}</strong> an owner? You become an admin and can no longer change the owner-only settings. Both of you are signed out and sign in
+          again with the new roles.
+        </Text>
+      </ConfirmDialog>
+    </Stack>
   );
 }

@@ -1,0 +1,33 @@
+import { Badge, Loader, Stack, Text } from '@mantine/core';
+import type { CloudAccountDto } from '@keel/api-client';
+
+const STATUS = {
+  pending: { label: 'Not synced yet', color: 'gray.7' },
+  syncing: { label: 'Syncing', color: 'blue.8' },
+  connected: { label: 'Connected', color: 'teal.9' },
+  error: { label: 'Sync failed', color: 'red.8' },
+} as const;
+
+/** The account's state, and for a failed sync the provider's message, so that the fix is obvious. */
+export function CloudAccountStatus({ account, syncing }: { account: CloudAccountDto; syncing: boolean }) {
+  if (syncing) {
+    return (
+      <Badge variant="light" color="blue.8" leftSection={<Loader size={10} color="blue.8" aria-hidden="true" />}>
+        Sync in progress
+      </Badge>
+    );
+  }
+  const status = STATUS[account.status];
+  return (
+    <Stack gap={4} align="flex-start">
+      <Badge variant="light" color={status.color}>
+        {status.label}
+      </Badge>
+      {account.status === 'error' && account.sync_error && (
+        <Text size="xs" c="red.8" maw={320}>
+          {account.sync_error}
+        </Text>
+      )}
+    </Stack>
+  );
+}
