@@ -18,7 +18,7 @@ import { useTenantUser } from '../hooks/use-tenant-user';
 
 type Action = { kind: 'role' | 'remove' | 'transfer'; member: MemberDto } | null;
 
-const STATUS_COLORS: Record<MemberDto['status'], string> = { active: 'teal.9', invited: 'yellow.9', disabled: 'gray.7' };
+const STATUS_COLORS: Record<MemberDto['status'], string> = { active: 'teal.9', invited: 'blue.9', disabled: 'gray.7' };
 
 export function MembersPage() {
   const session = useSession();

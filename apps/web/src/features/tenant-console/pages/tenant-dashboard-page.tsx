@@ -89,7 +89,6 @@ function CostDashboard({ org, days }: { org: OrgDto; days: number }) {
           label="Cloud accounts"
           value={formatCount(org.account_count)}
           hint={org.error_count > 0 ? `${formatCount(org.error_count)} failing to sync` : 'All syncing normally'}
-          color={org.error_count > 0 ? 'red.8' : undefined}
           to={paths.tenantCloudAccounts}
         />
         <StatCard label="Last sync" value={org.last_sync_at ? formatRelative(org.last_sync_at) : 'Never'} hint="The most recent successful sync of any account" />
@@ -97,7 +96,7 @@ function CostDashboard({ org, days }: { org: OrgDto; days: number }) {
       {org.error_count > 0 && (
         <Alert color="red" variant="light" title={`${formatCount(org.error_count)} of your cloud accounts could not sync`}>
           Their costs are missing until the provider lets Keel read them again.{' '}
-          <Anchor component={Link} to={paths.tenantCloudAccounts} inherit>
+          <Anchor component={Link} to={paths.tenantCloudAccounts} inherit c="inherit" underline="always" fw={600}>
             Review the cloud accounts
           </Anchor>
         </Alert>

@@ -1,4 +1,4 @@
-/** The date ranges the dashboard offers, in days ending today. */
+/** The date ranges the dashboard offers, in days ending yesterday. */
 export const COST_RANGE_DAYS = [7, 30, 90] as const;
 export type CostRangeDays = (typeof COST_RANGE_DAYS)[number];
 export const DEFAULT_COST_RANGE: CostRangeDays = 30;
@@ -8,10 +8,11 @@ export type DayRange = { from: string; to: string };
 
 const DAY_MILLISECONDS = 86_400_000;
 
+// Providers bill a day late: today has no costs yet, and would show as a drop to zero at the end of every chart.
 export function lastDays(days: number, now = new Date()): DayRange {
-  const to = now.toISOString().slice(0, 10);
-  const from = new Date(Date.parse(to) - (days - 1) * DAY_MILLISECONDS).toISOString().slice(0, 10);
-  return { from, to };
+  const today = Date.parse(now.toISOString().slice(0, 10));
+  const day = (daysAgo: number) => new Date(today - daysAgo * DAY_MILLISECONDS).toISOString().slice(0, 10);
+  return { from: day(days), to: day(1) };
 }
 
 /** The range in the address (`?days=90`), or the default one. */

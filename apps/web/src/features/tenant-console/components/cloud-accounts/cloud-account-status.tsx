@@ -3,16 +3,16 @@ import type { CloudAccountDto } from '@keel/api-client';
 
 const STATUS = {
   pending: { label: 'Not synced yet', color: 'gray.7' },
-  syncing: { label: 'Syncing', color: 'blue.8' },
+  syncing: { label: 'Syncing', color: 'blue.9' },
   connected: { label: 'Connected', color: 'teal.9' },
-  error: { label: 'Sync failed', color: 'red.8' },
+  error: { label: 'Sync failed', color: 'red.9' },
 } as const;
 
 /** The account's state, and for a failed sync the provider's message, so that the fix is obvious. */
 export function CloudAccountStatus({ account, syncing }: { account: CloudAccountDto; syncing: boolean }) {
   if (syncing) {
     return (
-      <Badge variant="light" color="blue.8" leftSection={<Loader size={10} color="blue.8" aria-hidden="true" />}>
+      <Badge variant="light" color="blue.9" leftSection={<Loader size={10} color="blue.9" aria-hidden="true" />}>
         Sync in progress
       </Badge>
     );
@@ -24,7 +24,7 @@ export function CloudAccountStatus({ account, syncing }: { account: CloudAccount
         {status.label}
       </Badge>
       {account.status === 'error' && account.sync_error && (
-        <Text size="xs" c="red.8" maw={320}>
+        <Text size="xs" c="red.9" maw={320}>
           {account.sync_error}
         </Text>
       )}

@@ -7,7 +7,8 @@ import { InsightList } from './insight-list';
 
 const SHOWN = 5;
 
-const SEVERITY_COLORS: Record<AnomalyAlertDto['severity'], string> = { low: 'gray.7', medium: 'yellow.9', high: 'red.8' };
+// Dot badges: the text keeps the page's contrast whatever the colour (yellow text would not reach 4.5:1).
+const SEVERITY_COLORS: Record<AnomalyAlertDto['severity'], string> = { low: 'gray', medium: 'yellow', high: 'red' };
 
 /** The newest cost anomalies: what cost more than expected, and by how much. */
 export function RecentAnomalies() {
@@ -43,7 +44,7 @@ export function RecentAnomalies() {
                     <Table.Td>{formatMoney(anomaly.expected_amount)}</Table.Td>
                     <Table.Td>{formatMoney(anomaly.actual_amount)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={SEVERITY_COLORS[anomaly.severity]}>
+                      <Badge variant="dot" color={SEVERITY_COLORS[anomaly.severity]}>
                         {anomaly.severity}
                       </Badge>
                     </Table.Td>

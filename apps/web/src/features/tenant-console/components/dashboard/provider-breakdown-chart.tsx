@@ -18,6 +18,8 @@ export function ProviderBreakdownChart({ summary }: { summary: CostSummaryDto })
           data={providers.map((provider) => ({ name: PROVIDER_LABELS[provider.provider], value: provider.total_cost, color: PROVIDER_COLORS[provider.provider] }))}
           valueFormatter={(amount) => formatMoney(amount, summary.currency)}
           accessibilityLayer={false}
+          // Recharts makes the pie a tab stop of its own; the list beside it already says everything.
+          pieProps={{ rootTabIndex: -1 }}
         />
       </div>
       <Stack gap="xs" component="ul" aria-label="Cost by provider" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
