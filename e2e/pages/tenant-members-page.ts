@@ -39,7 +39,8 @@ export class TenantMembersPage {
   }
 
   async remove(email: string): Promise<void> {
-    await this.row(email).getByRole('button', { name: /^Remove/ }).click();
+    await this.row(email).getByRole('button', { name: /^More actions for/ }).click();
+    await this.page.getByRole('menuitem', { name: 'Remove from the organization' }).click();
     await this.dialog.getByRole('button', { name: 'Remove member' }).click();
     await expect(this.row(email)).toHaveCount(0);
   }

@@ -13,7 +13,7 @@ export class TenantResourcePage {
 
   constructor(
     protected readonly page: Page,
-    private readonly title: string,
+    title: string,
     private readonly path: string,
   ) {
     this.heading = page.getByRole('heading', { level: 1, name: title });

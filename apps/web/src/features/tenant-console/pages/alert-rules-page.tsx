@@ -1,9 +1,10 @@
-import { Badge, Text } from '@mantine/core';
 import type { AlertRuleDto, CreateAlertRuleDto, UpdateAlertRuleDto } from '@keel/api-client';
 import { formatMoney, formatPercent } from '../../../lib/format';
 import { alertRulesResource } from '../api/alert-rules';
 import { AccountScope } from '../components/account-scope';
 import { OrgResourcePage, type ResourceForm } from '../components/org-resource/org-resource-page';
+import { accountOnCreate, accountOnUpdate } from '../components/org-resource/resource-fields';
+import { RowName, StatusBadge } from '../components/table-cells';
 import { ALERT_METRIC_LABELS, isCostMetric } from '../utils/labels';
 
 type AlertRuleValues = { name: string; metric: AlertRuleDto['metric']; threshold: number | ''; enabled: boolean; account_id: string };
@@ -28,9 +29,8 @@ const alertRuleForm: ResourceForm<AlertRuleDto, AlertRuleValues, CreateAlertRule
     rule
       ? { name: rule.name, metric: rule.metric, threshold: rule.threshold, enabled: rule.enabled, account_id: rule.account_id ?? '' }
       : { name: '', metric: 'daily_cost', threshold: '', enabled: true, account_id: '' },
-  toCreateBody: ({ account_id, ...values }) => ({ ...bodyOf(values), ...(account_id ? { account_id } : {}) }),
-  // On an update, null (rather than leaving it out) moves the rule back to the whole organization.
-  toUpdateBody: ({ account_id, ...values }) => ({ ...bodyOf(values), account_id: account_id || null }),
+  toCreateBody: ({ account_id, ...values }) => ({ ...bodyOf(values), ...accountOnCreate(account_id) }),
+  toUpdateBody: ({ account_id, ...values }) => ({ ...bodyOf(values), ...accountOnUpdate(account_id) }),
 };
 
 function bodyOf(values: Omit<AlertRuleValues, 'account_id'>) {
@@ -50,15 +50,13 @@ export function AlertRulesPage() {
       description="Notifications when daily or monthly costs, budget use or a cost anomaly cross a threshold."
       noun="alert rule"
       columns={[
-        { header: 'Name', cell: (rule) => <Text size="sm" fw={600}>{rule.name}</Text> },
+        { header: 'Name', cell: (rule) => <RowName name={rule.name} /> },
         { header: 'Metric', cell: (rule) => ALERT_METRIC_LABELS[rule.metric] },
         { header: 'Threshold', cell: formatThreshold },
         {
           header: 'State',
           cell: (rule) => (
-            <Badge variant="light" color={rule.enabled ? 'teal.9' : 'gray.7'}>
-              {rule.enabled ? 'Enabled' : 'Disabled'}
-            </Badge>
+            <StatusBadge color={rule.enabled ? 'teal.9' : 'gray.7'}>{rule.enabled ? 'Enabled' : 'Disabled'}</StatusBadge>
           ),
         },
         { header: 'Watches', cell: (rule) => <AccountScope accountId={rule.account_id} /> },

@@ -1,9 +1,10 @@
-import { Text } from '@mantine/core';
 import type { BudgetDto, CreateBudgetDto, UpdateBudgetDto } from '@keel/api-client';
 import { formatDateTime, formatMoney } from '../../../lib/format';
 import { budgetsResource } from '../api/budgets';
 import { AccountScope } from '../components/account-scope';
 import { OrgResourcePage, type ResourceForm } from '../components/org-resource/org-resource-page';
+import { accountOnCreate, accountOnUpdate } from '../components/org-resource/resource-fields';
+import { RowName } from '../components/table-cells';
 import { BUDGET_PERIOD_LABELS } from '../utils/labels';
 
 type BudgetValues = { name: string; amount: number | ''; currency: string; period: BudgetDto['period']; account_id: string };
@@ -20,9 +21,8 @@ const budgetForm: ResourceForm<BudgetDto, BudgetValues, CreateBudgetDto, UpdateB
     budget
       ? { name: budget.name, amount: budget.amount, currency: budget.currency, period: budget.period, account_id: budget.account_id ?? '' }
       : { name: '', amount: '', currency: 'USD', period: 'monthly', account_id: '' },
-  toCreateBody: ({ account_id, ...values }) => ({ ...bodyOf(values), ...(account_id ? { account_id } : {}) }),
-  // On an update, null (rather than leaving it out) moves the budget back to the whole organization.
-  toUpdateBody: ({ account_id, ...values }) => ({ ...bodyOf(values), account_id: account_id || null }),
+  toCreateBody: ({ account_id, ...values }) => ({ ...bodyOf(values), ...accountOnCreate(account_id) }),
+  toUpdateBody: ({ account_id, ...values }) => ({ ...bodyOf(values), ...accountOnUpdate(account_id) }),
 };
 
 function bodyOf(values: Omit<BudgetValues, 'account_id'>) {
@@ -38,7 +38,7 @@ export function BudgetsPage() {
       description="Spending limits per month, quarter or year, for the whole organization or one cloud account."
       noun="budget"
       columns={[
-        { header: 'Name', cell: (budget) => <Text size="sm" fw={600}>{budget.name}</Text> },
+        { header: 'Name', cell: (budget) => <RowName name={budget.name} /> },
         { header: 'Amount', cell: (budget) => formatMoney(budget.amount, budget.currency) },
         { header: 'Period', cell: (budget) => BUDGET_PERIOD_LABELS[budget.period] },
         { header: 'Applies to', cell: (budget) => <AccountScope accountId={budget.account_id} /> },

@@ -1,13 +1,14 @@
-import { Button, Code, Text } from '@mantine/core';
+import { Button, Code } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { CloudAccountDto, CreateCloudAccountDto, UpdateCloudAccountDto } from '@keel/api-client';
 import { useState } from 'react';
 import { apiErrorMessage } from '../../../lib/api-error';
-import { formatCount, formatDateTime, formatRelative } from '../../../lib/format';
+import { formatCount } from '../../../lib/format';
 import { cloudAccountsResource, useSyncCloudAccount } from '../api/cloud-accounts';
 import { CloudAccountStatus } from '../components/cloud-accounts/cloud-account-status';
 import { SyncWatcher } from '../components/cloud-accounts/sync-watcher';
 import { OrgResourcePage, type ResourceForm } from '../components/org-resource/org-resource-page';
+import { RelativeTime, RowName } from '../components/table-cells';
 import { PROVIDER_LABELS, PROVIDERS, type CloudProvider } from '../utils/labels';
 
 type CloudAccountValues = { name: string; provider: CloudProvider; external_id: string };
@@ -68,21 +69,11 @@ export function CloudAccountsPage() {
         createLabel="Connect account"
         editLabel="Rename"
         columns={[
-          { header: 'Name', cell: (account) => <Text size="sm" fw={600}>{account.name}</Text> },
+          { header: 'Name', cell: (account) => <RowName name={account.name} /> },
           { header: 'Provider', cell: (account) => PROVIDER_LABELS[account.provider] },
           { header: 'Account ID', cell: (account) => <Code>{account.external_id}</Code> },
           { header: 'Status', cell: (account) => <CloudAccountStatus account={account} syncing={account.id in watched} /> },
-          {
-            header: 'Last synced',
-            cell: (account) =>
-              account.last_synced_at ? (
-                <Text size="sm" component="time" dateTime={account.last_synced_at} title={formatDateTime(account.last_synced_at)}>
-                  {formatRelative(account.last_synced_at)}
-                </Text>
-              ) : (
-                'Never'
-              ),
-          },
+          { header: 'Last synced', cell: (account) => <RelativeTime timestamp={account.last_synced_at} /> },
           { header: 'Cost rows', cell: (account) => formatCount(account.cost_row_count) },
         ]}
         empty={{ title: 'No cloud accounts yet', description: 'Connect an AWS, Azure or GCP account, then sync it to see its costs.' }}

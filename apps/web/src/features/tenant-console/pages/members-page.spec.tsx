@@ -66,7 +66,10 @@ describe('members', () => {
 
     expect(within(await rowOf('Olga Owner')).queryByRole('button')).not.toBeInTheDocument();
     expect(screen.getByText(/Only owners can grant or remove the owner role/)).toBeInTheDocument();
-    expect(within(await rowOf('Oscar Operator')).queryByRole('button', { name: /Transfer ownership/ })).not.toBeInTheDocument();
+    await user.click(within(await rowOf('Oscar Operator')).getByRole('button', { name: 'More actions for Oscar Operator' }));
+    expect(await screen.findByRole('menuitem', { name: 'Remove from the organization' })).toBeInTheDocument();
+    expect(screen.queryByRole('menuitem', { name: 'Transfer ownership' })).not.toBeInTheDocument();
+    await user.keyboard('{Escape}');
 
     await user.click(within(await rowOf('Oscar Operator')).getByRole('button', { name: 'Change the role of Oscar Operator' }));
     const dialog = await screen.findByRole('dialog', { name: 'Change the role of Oscar Operator' });
@@ -99,7 +102,8 @@ describe('members', () => {
     const api = membersApi('admin', { [REMOVE]: { status: 204 } });
     const { user } = renderRoute('/app/members');
 
-    await user.click(within(await rowOf('Oscar Operator')).getByRole('button', { name: 'Remove Oscar Operator' }));
+    await user.click(within(await rowOf('Oscar Operator')).getByRole('button', { name: 'More actions for Oscar Operator' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Remove from the organization' }));
     const dialog = await screen.findByRole('dialog', { name: 'Remove member' });
     expect(dialog).toHaveTextContent('They lose access at once and their sessions end.');
     await user.click(within(dialog).getByRole('button', { name: 'Remove member' }));
@@ -113,7 +117,8 @@ describe('members', () => {
     const api = membersApi('owner', { [TRANSFER]: ok({ success: true }) });
     const { user, router } = renderRoute('/app/members');
 
-    await user.click(within(await rowOf('Oscar Operator')).getByRole('button', { name: 'Transfer ownership to Oscar Operator' }));
+    await user.click(within(await rowOf('Oscar Operator')).getByRole('button', { name: 'More actions for Oscar Operator' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Transfer ownership' }));
     const dialog = await screen.findByRole('dialog', { name: 'Transfer ownership' });
     expect(dialog).toHaveTextContent('You become an admin');
     await user.click(within(dialog).getByRole('button', { name: 'Transfer ownership' }));

@@ -1,18 +1,19 @@
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Menu, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { MemberDto } from '@keel/api-client';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { ChevronDownIcon } from '../../../components/ui/icons';
 import { PageHeader } from '../../../components/ui/page-header';
 import { ErrorState, LoadingState } from '../../../components/ui/query-states';
 import { useSession } from '../../../lib/auth/session-context';
 import { ROLE_LABELS } from '../../../lib/authorization';
-import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useChangeMemberRole, useInviteMember, useMembers, useRemoveMember } from '../api/members';
 import { useTransferOwnership } from '../api/org';
 import { ChangeRoleDialog, InviteMemberDialog } from '../components/members/member-dialogs';
 import { ListPager } from '../components/org-resource/list-pager';
 import { ResourceTable } from '../components/org-resource/resource-table';
+import { RelativeTime, RowName, StatusBadge } from '../components/table-cells';
 import { usePageParam } from '../hooks/use-page-param';
 import { useTenantUser } from '../hooks/use-tenant-user';
 
@@ -77,41 +78,20 @@ export function MembersPage() {
           columns={[
             {
               header: 'Name',
-              cell: (member) => (
-                <Group gap={6} wrap="nowrap">
-                  <Text size="sm" fw={600}>
-                    {member.name}
-                  </Text>
-                  {member.id === user?.id && (
-                    <Badge size="xs" variant="outline" color="gray.7">
-                      You
-                    </Badge>
-                  )}
-                </Group>
-              ),
+              cell: (member) => <RowName name={member.name} badge={member.id === user?.id && 'You'} />,
             },
             { header: 'E-mail', cell: (member) => member.email },
             { header: 'Role', cell: (member) => ROLE_LABELS[member.role] },
             {
               header: 'Status',
               cell: (member) => (
-                <Badge variant="light" color={STATUS_COLORS[member.status]}>
+                <StatusBadge color={STATUS_COLORS[member.status]}>
                   {member.status === 'invited' ? 'Invited' : member.status === 'active' ? 'Active' : 'Disabled'}
-                </Badge>
+                </StatusBadge>
               ),
             },
             { header: 'Two-factor', cell: (member) => (member.mfa_enabled ? 'On' : 'Off') },
-            {
-              header: 'Last sign-in',
-              cell: (member) =>
-                member.last_login_at ? (
-                  <Text size="sm" component="time" dateTime={member.last_login_at} title={formatDateTime(member.last_login_at)}>
-                    {formatRelative(member.last_login_at)}
-                  </Text>
-                ) : (
-                  'Never'
-                ),
-            },
+            { header: 'Last sign-in', cell: (member) => <RelativeTime timestamp={member.last_login_at} /> },
           ]}
           actions={(member) =>
             mayManage(member) && (
@@ -119,14 +99,20 @@ export function MembersPage() {
                 <Button variant="default" size="compact-sm" aria-label={`Change the role of ${member.name}`} onClick={() => open({ kind: 'role', member })}>
                   Change role
                 </Button>
-                {isOwner && member.status === 'active' && (
-                  <Button variant="default" size="compact-sm" aria-label={`Transfer ownership to ${member.name}`} onClick={() => open({ kind: 'transfer', member })}>
-                    Transfer ownership
-                  </Button>
-                )}
-                <Button variant="subtle" color="red" size="compact-sm" aria-label={`Remove ${member.name}`} onClick={() => open({ kind: 'remove', member })}>
-                  Remove
-                </Button>
+                {/* The rarer actions in a menu, so that the table fits beside the e-mail addresses. */}
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <Button variant="subtle" size="compact-sm" rightSection={<ChevronDownIcon size={14} />} aria-label={`More actions for ${member.name}`}>
+                      More
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    {isOwner && member.status === 'active' && <Menu.Item onClick={() => open({ kind: 'transfer', member })}>Transfer ownership</Menu.Item>}
+                    <Menu.Item color="red" onClick={() => open({ kind: 'remove', member })}>
+                      Remove from the organization
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
               </>
             )
           }

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { MySessionDto } from '@keel/api-client';
 import { useState } from 'react';
@@ -6,9 +6,10 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { PageHeader } from '../../../components/ui/page-header';
 import { ErrorState, LoadingState, NothingFound } from '../../../components/ui/query-states';
 import { useSession } from '../../../lib/auth/session-context';
-import { formatDate, formatDateTime, formatRelative } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { useEndMySession, useMySessions } from '../api/my-sessions';
 import { ResourceTable } from '../components/org-resource/resource-table';
+import { RelativeTime, RowName } from '../components/table-cells';
 import { describeUserAgent } from '../utils/user-agent';
 
 /** Every device signed in to the person's account; ending one there signs that device out. */
@@ -48,22 +49,11 @@ export function MySessionsPage() {
           columns={[
             {
               header: 'Device',
-              cell: (item) => (
-                <Group gap={6} wrap="nowrap">
-                  <Text size="sm" fw={600} title={item.user_agent ?? undefined}>
-                    {describeUserAgent(item.user_agent)}
-                  </Text>
-                  {item.current && (
-                    <Badge size="sm" variant="light" color="teal.9">
-                      This browser
-                    </Badge>
-                  )}
-                </Group>
-              ),
+              cell: (item) => <RowName name={describeUserAgent(item.user_agent)} title={item.user_agent ?? undefined} badge={item.current && 'This browser'} />,
             },
             { header: 'IP address', cell: (item) => <Text size="sm" ff="monospace">{item.ip ?? '—'}</Text> },
             { header: 'Signed in', cell: (item) => formatDateTime(item.created_at) },
-            { header: 'Last active', cell: (item) => <span title={formatDateTime(item.last_used_at)}>{formatRelative(item.last_used_at)}</span> },
+            { header: 'Last active', cell: (item) => <RelativeTime timestamp={item.last_used_at} /> },
             { header: 'Expires', cell: (item) => formatDate(item.expires_at) },
           ]}
           actions={(item) => (

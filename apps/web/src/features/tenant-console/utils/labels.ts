@@ -22,8 +22,3 @@ export const ALERT_METRIC_LABELS: Record<AlertRuleDto['metric'], string> = {
 export function isCostMetric(metric: AlertRuleDto['metric']): boolean {
   return metric === 'daily_cost' || metric === 'monthly_cost';
 }
-
-/** `["a", "b", "c"]` → "a, b and c". */
-export function listInWords(words: string[]): string {
-  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-}

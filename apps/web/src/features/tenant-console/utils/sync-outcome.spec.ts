@@ -1,19 +1,9 @@
 import type { CloudAccountDto } from '@keel/api-client';
 import { describe, expect, it } from 'vitest';
+import { cloudAccount } from '../testing/tenant-fixtures';
 import { syncOutcome } from './sync-outcome';
 
-const account = (overrides: Partial<CloudAccountDto> = {}): CloudAccountDto => ({
-  id: 'a1',
-  name: 'Production',
-  provider: 'aws',
-  external_id: '123456789012',
-  status: 'connected',
-  sync_error: null,
-  last_synced_at: '2026-11-30T08:00:00.000Z',
-  cost_row_count: 10,
-  created_at: '2026-11-01T00:00:00.000Z',
-  ...overrides,
-});
+const account = (overrides: Partial<CloudAccountDto> = {}) => cloudAccount({ last_synced_at: '2026-11-30T08:00:00.000Z', ...overrides });
 const firstPoll = { sawSyncing: false, polls: 1 };
 
 describe('syncOutcome', () => {

@@ -1,5 +1,6 @@
-import { Badge, Loader, Stack, Text } from '@mantine/core';
+import { Loader, Stack, Text } from '@mantine/core';
 import type { CloudAccountDto } from '@keel/api-client';
+import { StatusBadge } from '../table-cells';
 
 const STATUS = {
   pending: { label: 'Not synced yet', color: 'gray.7' },
@@ -12,17 +13,15 @@ const STATUS = {
 export function CloudAccountStatus({ account, syncing }: { account: CloudAccountDto; syncing: boolean }) {
   if (syncing) {
     return (
-      <Badge variant="light" color="blue.9" leftSection={<Loader size={10} color="blue.9" aria-hidden="true" />}>
+      <StatusBadge color="blue.9" leftSection={<Loader size={10} color="blue.9" aria-hidden="true" />}>
         Sync in progress
-      </Badge>
+      </StatusBadge>
     );
   }
   const status = STATUS[account.status];
   return (
     <Stack gap={4} align="flex-start">
-      <Badge variant="light" color={status.color}>
-        {status.label}
-      </Badge>
+      <StatusBadge color={status.color}>{status.label}</StatusBadge>
       {account.status === 'error' && account.sync_error && (
         <Text size="xs" c="red.9" maw={320}>
           {account.sync_error}

@@ -1,7 +1,8 @@
-import { Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Group, Stack, Table, Text } from '@mantine/core';
 import type { AnomalyAlertDto } from '@keel/api-client';
 import { formatDate, formatMoney } from '../../../../lib/format';
 import { useAnomalyAlerts, useRecommendations } from '../../api/costs';
+import { StatusBadge } from '../table-cells';
 import { DashboardPanel } from './dashboard-panel';
 import { InsightList } from './insight-list';
 
@@ -44,9 +45,9 @@ export function RecentAnomalies() {
                     <Table.Td>{formatMoney(anomaly.expected_amount)}</Table.Td>
                     <Table.Td>{formatMoney(anomaly.actual_amount)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="dot" color={SEVERITY_COLORS[anomaly.severity]}>
+                      <StatusBadge variant="dot" color={SEVERITY_COLORS[anomaly.severity]}>
                         {anomaly.severity}
-                      </Badge>
+                      </StatusBadge>
                     </Table.Td>
                   </Table.Tr>
                 ))}

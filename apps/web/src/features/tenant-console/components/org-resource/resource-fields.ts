@@ -41,3 +41,13 @@ export function validateFields<Values extends FormValues>(fields: ResourceField<
   }
   return errors;
 }
+
+/** An `account` field in a create body: left out for the whole organization. */
+export function accountOnCreate(accountId: string): { account_id?: string } {
+  return accountId ? { account_id: accountId } : {};
+}
+
+/** An `account` field in an update body: null (rather than left out) moves the item back to the whole organization. */
+export function accountOnUpdate(accountId: string): { account_id: string | null } {
+  return { account_id: accountId || null };
+}

@@ -1,5 +1,5 @@
 import { Button, Group, Modal, NativeSelect, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../../components/ui/error-alert';
 import { apiErrorMessage } from '../../../../lib/api-error';
 import { useAllCloudAccounts } from '../../api/cloud-accounts';
@@ -54,17 +54,13 @@ function ResourceForm<Values extends FormValues>({ fields, initialValues, editin
             'data-autofocus': index === 0 || undefined,
           };
           const value = values[field.name];
+          const change = (next: unknown) => setValue(field.name, next as Values[keyof Values]);
+          // Text inputs and native selects hold their value as text alike.
+          const asText = { value: String(value), onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => change(event.currentTarget.value) };
           switch (field.kind) {
             case 'text':
               return (
-                <TextInput
-                  key={field.name}
-                  {...common}
-                  required={!field.optional}
-                  maxLength={field.maxLength}
-                  value={String(value)}
-                  onChange={(event) => setValue(field.name, event.currentTarget.value as Values[keyof Values])}
-                />
+                <TextInput key={field.name} {...common} {...asText} required={!field.optional} maxLength={field.maxLength} />
               );
             case 'number':
               return (
@@ -76,30 +72,19 @@ function ResourceForm<Values extends FormValues>({ fields, initialValues, editin
                   max={field.max}
                   decimalScale={field.decimals}
                   value={value as number | string}
-                  onChange={(next) => setValue(field.name, next as Values[keyof Values])}
+                  onChange={change}
                 />
               );
             case 'select':
               return (
-                <NativeSelect
-                  key={field.name}
-                  {...common}
-                  data={[...field.options]}
-                  value={String(value)}
-                  onChange={(event) => setValue(field.name, event.currentTarget.value as Values[keyof Values])}
-                />
+                <NativeSelect key={field.name} {...common} {...asText} data={[...field.options]} />
               );
             case 'switch':
               return (
-                <Switch
-                  key={field.name}
-                  {...common}
-                  checked={Boolean(value)}
-                  onChange={(event) => setValue(field.name, event.currentTarget.checked as Values[keyof Values])}
-                />
+                <Switch key={field.name} {...common} checked={Boolean(value)} onChange={(event) => change(event.currentTarget.checked)} />
               );
             case 'account':
-              return <AccountSelect key={field.name} {...common} value={String(value)} onChange={(next) => setValue(field.name, next as Values[keyof Values])} />;
+              return <AccountSelect key={field.name} {...common} value={String(value)} onChange={change} />;
           }
         })}
         {error != null && <ErrorAlert title={`${submitLabel} failed`}>{apiErrorMessage(error)}</ErrorAlert>}
