@@ -35,6 +35,33 @@ export function tenantUser(role: 'owner' | 'admin' | 'operator' | 'viewer' = 'ow
  * A tab that was signed in before this page load: the realm hint is in localStorage and the API
  * renews the cookie session. Spread the routes into `mockApi`.
  */
+/**
+ * The tenant dashboard's first call, answered with an org that has nothing yet: the page shows its
+ * empty state and asks for nothing more. For specs that open `/app` to test something else.
+ */
+export function emptyTenantHome(): Record<string, ApiAnswer> {
+  return {
+    'GET /api/v1/org': {
+      status: 200,
+      body: {
+        id: '33333333-3333-4333-8333-333333333333',
+        name: 'Acme Corp',
+        slug: 'acme',
+        plan: 'pro',
+        status: 'active',
+        require_2fa: false,
+        allow_platform_impersonation: true,
+        user_count: 1,
+        account_count: 0,
+        error_count: 0,
+        cost_row_count: 0,
+        last_sync_at: null,
+        created_at: '2026-01-01T00:00:00.000Z',
+      },
+    },
+  };
+}
+
 export function restoredSession(realm: Realm, user: MeDto): Record<string, ApiAnswer> {
   window.localStorage.setItem('keel.session-realm', realm);
   const paths = realm === 'platform' ? STAFF_PATHS : TENANT_PATHS;

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { restoredSession, staffUser, tenantUser } from '../../testing/api-fixtures';
+import { emptyTenantHome, restoredSession, staffUser, tenantUser } from '../../testing/api-fixtures';
 import { mockApi } from '../../testing/mock-api';
 import { renderRoute } from '../../testing/render-route';
 
@@ -57,7 +57,7 @@ describe('route guards', () => {
   });
 
   it('gives a viewer no audit log: no menu entry, and the 403 page at its address', async () => {
-    mockApi(restoredSession('tenant', tenantUser('viewer')));
+    mockApi({ ...restoredSession('tenant', tenantUser('viewer')), ...emptyTenantHome() });
     const { router, user } = renderRoute('/app');
 
     expect(await screen.findByRole('heading', { name: 'Welcome, Viewer Person' })).toBeInTheDocument();
@@ -71,7 +71,7 @@ describe('route guards', () => {
   });
 
   it('answers a tenant user on a staff page with a 403 that names their own account', async () => {
-    mockApi(restoredSession('tenant', tenantUser('owner')));
+    mockApi({ ...restoredSession('tenant', tenantUser('owner')), ...emptyTenantHome() });
     renderRoute('/platform/audit-log');
 
     expect(await screen.findByRole('heading', { name: 'You do not have access to this page' })).toBeInTheDocument();
@@ -80,7 +80,7 @@ describe('route guards', () => {
   });
 
   it('takes someone already signed in from the start page straight to their console', async () => {
-    mockApi(restoredSession('tenant', tenantUser('admin')));
+    mockApi({ ...restoredSession('tenant', tenantUser('admin')), ...emptyTenantHome() });
     const { router } = renderRoute('/');
 
     expect(await screen.findByRole('heading', { name: 'Welcome, Admin Person' })).toBeInTheDocument();

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TENANT_PATHS, tenantUser } from '../../testing/api-fixtures';
+import { emptyTenantHome, TENANT_PATHS, tenantUser } from '../../testing/api-fixtures';
 import { mockApi } from '../../testing/mock-api';
 import { renderRoute } from '../../testing/render-route';
 import { timeLeft } from './support-session-banner';
@@ -40,7 +40,7 @@ describe('a support tab', () => {
     window.localStorage.setItem('keel.session-realm', 'platform');
     const token = supportToken(new Date(Date.now() + 15 * 60_000));
     openedBySupportConsole(token);
-    const api = mockApi({ [TENANT_PATHS.me]: { status: 200, body: tenantUser('owner') }, [END]: { status: 200, body: { success: true } } });
+    const api = mockApi({ [TENANT_PATHS.me]: { status: 200, body: tenantUser('owner') }, ...emptyTenantHome(), [END]: { status: 200, body: { success: true } } });
     const { user } = renderRoute('/app');
 
     const banner = await screen.findByRole('region', { name: 'Support session' });

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { restoredSession, TENANT_PATHS, tenantUser } from '../../testing/api-fixtures';
+import { emptyTenantHome, restoredSession, TENANT_PATHS, tenantUser } from '../../testing/api-fixtures';
 import { errorAnswer, mockApi } from '../../testing/mock-api';
 import { renderRoute } from '../../testing/render-route';
 
@@ -14,7 +14,7 @@ async function openAccountMenu(user: ReturnType<typeof renderRoute>['user']) {
 
 describe('account menu', () => {
   it('names the person and their role', async () => {
-    mockApi(restoredSession('tenant', tenantUser('owner')));
+    mockApi({ ...restoredSession('tenant', tenantUser('owner')), ...emptyTenantHome() });
     const { user } = renderRoute('/app');
 
     await openAccountMenu(user);
@@ -24,7 +24,7 @@ describe('account menu', () => {
   });
 
   it('changes the password, then asks to sign in again because every session has ended', async () => {
-    const api = mockApi({ ...restoredSession('tenant', tenantUser('owner')), [CHANGE_PASSWORD]: { status: 200, body: { success: true } } });
+    const api = mockApi({ ...restoredSession('tenant', tenantUser('owner')), ...emptyTenantHome(), [CHANGE_PASSWORD]: { status: 200, body: { success: true } } });
     const { user, router } = renderRoute('/app');
     await openAccountMenu(user);
     await user.click(await screen.findByRole('menuitem', { name: 'Change password' }));
@@ -44,7 +44,7 @@ describe('account menu', () => {
   });
 
   it('keeps the dialog open with the reason when the current password is wrong', async () => {
-    mockApi({ ...restoredSession('tenant', tenantUser('owner')), [CHANGE_PASSWORD]: errorAnswer(400, 'The current password is not correct') });
+    mockApi({ ...restoredSession('tenant', tenantUser('owner')), ...emptyTenantHome(), [CHANGE_PASSWORD]: errorAnswer(400, 'The current password is not correct') });
     const { user } = renderRoute('/app');
     await openAccountMenu(user);
     await user.click(await screen.findByRole('menuitem', { name: 'Change password' }));
@@ -59,7 +59,7 @@ describe('account menu', () => {
   });
 
   it('signs out: the API ends the session, a toast confirms, and the sign-in page follows', async () => {
-    const api = mockApi({ ...restoredSession('tenant', tenantUser('owner')), 'POST /api/v1/auth/logout': { status: 200, body: { success: true } } });
+    const api = mockApi({ ...restoredSession('tenant', tenantUser('owner')), ...emptyTenantHome(), 'POST /api/v1/auth/logout': { status: 200, body: { success: true } } });
     const { user, router } = renderRoute('/app');
     await openAccountMenu(user);
 

@@ -23,7 +23,7 @@ type ResourceFormDialogProps<Values extends FormValues> = {
 /** Create or edit one org resource from a list of field descriptions. */
 export function ResourceFormDialog<Values extends FormValues>(props: ResourceFormDialogProps<Values>) {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered closeButtonProps={{ 'aria-label': 'Close the dialog' }}>
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered>
       {/* Mounted only while open, so that every opening starts from the item's own values. */}
       {props.opened && <ResourceForm {...props} />}
     </Modal>
