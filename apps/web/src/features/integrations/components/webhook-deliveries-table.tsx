@@ -1,0 +1,107 @@
+import { Badge, Button, Code, Table, Text, VisuallyHidden } from '@mantine/core';
+import type { WebhookDeliveryDto } from '@keel/api-client';
+import { formatDateTime, formatRelative } from '../../../lib/format';
+import { isRetryPending, isSuccessfulDelivery } from '../utils/deliveries';
+import { Timestamp } from './timestamp';
+
+type WebhookDeliveriesTableProps = {
+  deliveries: WebhookDeliveryDto[];
+  /** When the deliveries were read (milliseconds): "in 5 seconds" counts from then, and moves on with each refresh. */
+  readAt: number;
+  /** The event whose "Send again" is on its way, if any. */
+  sendingEventId: string | null;
+  onSendAgain: (delivery: WebhookDeliveryDto) => void;
+};
+
+/** Delivery attempts as the API lists them, newest first. */
+export function WebhookDeliveriesTable({ deliveries, readAt, sendingEventId, onSendAgain }: WebhookDeliveriesTableProps) {
+  return (
+    <Table.ScrollContainer minWidth={960}>
+      <Table verticalSpacing="sm" aria-label="Delivery attempts">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Event</Table.Th>
+            <Table.Th>Event ID</Table.Th>
+            <Table.Th>Attempt</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th>Error</Table.Th>
+            <Table.Th>Attempted</Table.Th>
+            <Table.Th>Next retry</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {deliveries.map((delivery) => (
+            <Table.Tr key={delivery.id}>
+              <Table.Td>
+                <Code>{delivery.event_type}</Code>
+              </Table.Td>
+              <Table.Td>
+                {/* The start is enough to match the `id` a receiver logged; the whole id on hover. */}
+                <Text size="sm" ff="monospace" title={delivery.event_id}>
+                  {delivery.event_id.slice(0, 8)}
+                </Text>
+              </Table.Td>
+              <Table.Td>{delivery.attempt}</Table.Td>
+              <Table.Td>
+                <DeliveryStatus delivery={delivery} />
+              </Table.Td>
+              <Table.Td maw={280}>
+                <Text size="sm" c={delivery.error ? undefined : 'dimmed'} style={{ wordBreak: 'break-word' }}>
+                  {delivery.error ?? '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Timestamp value={delivery.attempted_at} />
+              </Table.Td>
+              <Table.Td>
+                <NextRetry delivery={delivery} deliveries={deliveries} readAt={readAt} />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  aria-label={`Send ${delivery.event_type} ${delivery.event_id.slice(0, 8)} again`}
+                  loading={sendingEventId === delivery.event_id}
+                  onClick={() => onSendAgain(delivery)}
+                >
+                  Send again
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function DeliveryStatus({ delivery }: { delivery: WebhookDeliveryDto }) {
+  const succeeded = isSuccessfulDelivery(delivery);
+  return (
+    <Badge color={succeeded ? 'teal' : 'red'} variant="light" radius="sm" tt="none">
+      {/* The word carries the outcome too, not the colour alone. */}
+      {delivery.status_code === null ? 'Failed: no response' : `${succeeded ? 'Delivered' : 'Failed'}: ${delivery.status_code}`}
+    </Badge>
+  );
+}
+
+/** When Keel tries again: soon (relative) for a pending retry, the past schedule of one already made, nothing after success. */
+function NextRetry({ delivery, deliveries, readAt }: { delivery: WebhookDeliveryDto; deliveries: WebhookDeliveryDto[]; readAt: number }) {
+  if (delivery.next_retry_at === null) return <Timestamp value={null} />;
+  if (!isRetryPending(delivery, deliveries)) {
+    return (
+      <Text size="sm" c="dimmed" component="time" dateTime={delivery.next_retry_at} style={{ whiteSpace: 'nowrap' }}>
+        Retried {formatDateTime(delivery.next_retry_at)}
+      </Text>
+    );
+  }
+  const due = new Date(delivery.next_retry_at).getTime() <= readAt;
+  return (
+    <Text size="sm" component="time" dateTime={delivery.next_retry_at} title={formatDateTime(delivery.next_retry_at)} style={{ whiteSpace: 'nowrap' }}>
+      {due ? 'Due now' : formatRelative(delivery.next_retry_at, readAt)}
+    </Text>
+  );
+}
