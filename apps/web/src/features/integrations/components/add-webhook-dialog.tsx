@@ -12,7 +12,7 @@ type AddWebhookDialogProps = { opened: boolean; onClose: () => void; onCreated: 
 
 export function AddWebhookDialog({ opened, onClose, onCreated }: AddWebhookDialogProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Add webhook" centered size="lg">
+    <Modal opened={opened} onClose={onClose} title="Add webhook" centered closeButtonProps={{ 'aria-label': 'Close' }} size="lg">
       {/* Mounted only while open, so that every opening starts with empty fields and no old error. */}
       {opened && <AddWebhookForm onCancel={onClose} onCreated={onCreated} />}
     </Modal>

@@ -32,7 +32,7 @@ export function ApiKeysTable({ apiKeys, onRevoke }: ApiKeysTableProps) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color={apiKey.role === 'super_admin' ? 'grape' : 'blue'} radius="sm">
+                <Badge variant="light" color={apiKey.role === 'super_admin' ? 'grape' : 'blue.9'} radius="sm">
                   {ROLE_LABELS[apiKey.role]}
                 </Badge>
               </Table.Td>
@@ -47,7 +47,7 @@ export function ApiKeysTable({ apiKeys, onRevoke }: ApiKeysTableProps) {
                 <Group gap={6} wrap="nowrap">
                   <Timestamp value={apiKey.expires_at} empty="Never" />
                   {apiKey.expires_at !== null && new Date(apiKey.expires_at).getTime() <= now && (
-                    <Badge color="red" variant="light" radius="sm">
+                    <Badge color="red.9" variant="light" radius="sm">
                       Expired
                     </Badge>
                   )}

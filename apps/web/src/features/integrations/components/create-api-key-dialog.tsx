@@ -19,7 +19,7 @@ type CreateApiKeyDialogProps = { opened: boolean; onClose: () => void; onCreated
 
 export function CreateApiKeyDialog({ opened, onClose, onCreated }: CreateApiKeyDialogProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Create API key" centered>
+    <Modal opened={opened} onClose={onClose} title="Create API key" centered closeButtonProps={{ 'aria-label': 'Close' }}>
       {/* Mounted only while open, so that every opening starts with empty fields and no old error. */}
       {opened && <CreateApiKeyForm onCancel={onClose} onCreated={onCreated} />}
     </Modal>
