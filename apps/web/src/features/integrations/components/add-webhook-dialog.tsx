@@ -1,10 +1,10 @@
-import { Checkbox, Code, Modal, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Code, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { CreatedWebhookDto } from '@keel/api-client';
 import { useState, type FormEvent } from 'react';
 import { useCreateWebhook } from '../api/create-webhook';
 import { WEBHOOK_EVENTS, type WebhookEventType } from '../utils/webhook-events';
-import { DialogFormFooter } from './dialog-form-footer';
+import { FormDialog, FormDialogFooter } from './form-dialog';
 
 const URL_MAX_LENGTH = 2048;
 
@@ -12,10 +12,9 @@ type AddWebhookDialogProps = { opened: boolean; onClose: () => void; onCreated: 
 
 export function AddWebhookDialog({ opened, onClose, onCreated }: AddWebhookDialogProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Add webhook" centered closeButtonProps={{ 'aria-label': 'Close' }} size="lg">
-      {/* Mounted only while open, so that every opening starts with empty fields and no old error. */}
-      {opened && <AddWebhookForm onCancel={onClose} onCreated={onCreated} />}
-    </Modal>
+    <FormDialog opened={opened} onClose={onClose} title="Add webhook" size="lg">
+      <AddWebhookForm onCancel={onClose} onCreated={onCreated} />
+    </FormDialog>
   );
 }
 
@@ -70,7 +69,7 @@ function AddWebhookForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
             ))}
           </Stack>
         </Checkbox.Group>
-        <DialogFormFooter submitLabel="Add webhook" pending={createWebhook.isPending} error={createWebhook.error} onCancel={onCancel} />
+        <FormDialogFooter submitLabel="Add webhook" pending={createWebhook.isPending} error={createWebhook.error} onCancel={onCancel} />
       </Stack>
     </form>
   );

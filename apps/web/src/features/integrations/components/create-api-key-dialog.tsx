@@ -1,4 +1,4 @@
-import { Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { CreateApiKeyDto, CreatedApiKeyDto } from '@keel/api-client';
 import type { PlatformRole } from '@keel/shared';
@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { ROLE_LABELS } from '../../../lib/authorization';
 import { useCreateApiKey } from '../api/create-api-key';
 import { endOfLocalDay, isAfterToday, localDateInputValue } from '../utils/expiry-date';
-import { DialogFormFooter } from './dialog-form-footer';
+import { FormDialog, FormDialogFooter } from './form-dialog';
 
 const NAME_MAX_LENGTH = 100;
 
@@ -19,10 +19,9 @@ type CreateApiKeyDialogProps = { opened: boolean; onClose: () => void; onCreated
 
 export function CreateApiKeyDialog({ opened, onClose, onCreated }: CreateApiKeyDialogProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Create API key" centered closeButtonProps={{ 'aria-label': 'Close' }}>
-      {/* Mounted only while open, so that every opening starts with empty fields and no old error. */}
-      {opened && <CreateApiKeyForm onCancel={onClose} onCreated={onCreated} />}
-    </Modal>
+    <FormDialog opened={opened} onClose={onClose} title="Create API key">
+      <CreateApiKeyForm onCancel={onClose} onCreated={onCreated} />
+    </FormDialog>
   );
 }
 
@@ -82,7 +81,7 @@ function CreateApiKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCre
           onChange={(event) => setExpiresOn(event.currentTarget.value)}
           error={errors.expiresOn}
         />
-        <DialogFormFooter submitLabel="Create key" pending={createKey.isPending} error={createKey.error} onCancel={onCancel} />
+        <FormDialogFooter submitLabel="Create key" pending={createKey.isPending} error={createKey.error} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -7,7 +7,7 @@ type SecretOnceDialogProps = {
   /** The secret the API just returned; the dialog is open while there is one. */
   secret: string | null;
   title: string;
-  /** What the secret is, e.g. "API key": the field's label and the warning's subject. */
+  /** What the secret is, e.g. "API key": the label of the field that holds it. */
   label: string;
   /** How to use the secret. */
   children?: ReactNode;
@@ -54,7 +54,7 @@ function SecretOnceBody({ secret, label, children, onClose }: { secret: string; 
         // Yellow text on yellow falls short of 4.5:1 contrast: the words keep the text colour, the icon and background the warning.
         styles={{ title: { color: 'var(--mantine-color-text)' }, message: { color: 'var(--mantine-color-text)' } }}
       >
-        Keel shows this {label.toLowerCase()} only now. Copy it into your secret store before you close this dialog; if it is lost, create a new one.
+        Keel shows it only now: copy it into your secret store before you close this dialog. If it is lost, create a new one.
       </Alert>
       <Group gap="xs" align="flex-end" wrap="nowrap">
         <TextInput
@@ -72,7 +72,7 @@ function SecretOnceBody({ secret, label, children, onClose }: { secret: string; 
         </Button>
       </Group>
       {children}
-      <Checkbox label={`I have stored the ${label.toLowerCase()} somewhere safe`} checked={stored} onChange={(event) => setStored(event.currentTarget.checked)} />
+      <Checkbox label="I have stored it somewhere safe" checked={stored} onChange={(event) => setStored(event.currentTarget.checked)} />
       <Group justify="flex-end">
         <Button onClick={onClose} disabled={!stored}>
           Close

@@ -1,7 +1,8 @@
-import { Badge, Button, Code, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Code, Table, Text } from '@mantine/core';
 import type { WebhookDeliveryDto } from '@keel/api-client';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { isRetryPending, isSuccessfulDelivery } from '../utils/deliveries';
+import { ListTable } from './list-table';
 import { Timestamp } from './timestamp';
 
 type WebhookDeliveriesTableProps = {
@@ -16,73 +17,55 @@ type WebhookDeliveriesTableProps = {
 /** Delivery attempts as the API lists them, newest first. */
 export function WebhookDeliveriesTable({ deliveries, readAt, sendingEventId, onSendAgain }: WebhookDeliveriesTableProps) {
   return (
-    <Table.ScrollContainer minWidth={960}>
-      <Table verticalSpacing="sm" aria-label="Delivery attempts">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Event</Table.Th>
-            <Table.Th>Event ID</Table.Th>
-            <Table.Th>Attempt</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Error</Table.Th>
-            <Table.Th>Attempted</Table.Th>
-            <Table.Th>Next retry</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {deliveries.map((delivery) => (
-            <Table.Tr key={delivery.id}>
-              <Table.Td>
-                <Code>{delivery.event_type}</Code>
-              </Table.Td>
-              <Table.Td>
-                {/* The start is enough to match the `id` a receiver logged; the whole id on hover. */}
-                <Text size="sm" ff="monospace" title={delivery.event_id}>
-                  {delivery.event_id.slice(0, 8)}
-                </Text>
-              </Table.Td>
-              <Table.Td>{delivery.attempt}</Table.Td>
-              <Table.Td>
-                <DeliveryStatus delivery={delivery} />
-              </Table.Td>
-              <Table.Td maw={280}>
-                <Text size="sm" c={delivery.error ? undefined : 'dimmed'} style={{ wordBreak: 'break-word' }}>
-                  {delivery.error ?? '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Timestamp value={delivery.attempted_at} />
-              </Table.Td>
-              <Table.Td>
-                <NextRetry delivery={delivery} deliveries={deliveries} readAt={readAt} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <Button
-                  variant="subtle"
-                  size="compact-sm"
-                  aria-label={`Send ${delivery.event_type} ${delivery.event_id.slice(0, 8)} again`}
-                  loading={sendingEventId === delivery.event_id}
-                  onClick={() => onSendAgain(delivery)}
-                >
-                  Send again
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable label="Delivery attempts" minWidth={960} columns={['Event', 'Event ID', 'Attempt', 'Status', 'Error', 'Attempted', 'Next retry']}>
+      {deliveries.map((delivery) => (
+        <Table.Tr key={delivery.id}>
+          <Table.Td>
+            <Code>{delivery.event_type}</Code>
+          </Table.Td>
+          <Table.Td>
+            {/* The start is enough to match the `id` a receiver logged; the whole id on hover. */}
+            <Text size="sm" ff="monospace" title={delivery.event_id}>
+              {delivery.event_id.slice(0, 8)}
+            </Text>
+          </Table.Td>
+          <Table.Td>{delivery.attempt}</Table.Td>
+          <Table.Td>
+            <DeliveryStatus delivery={delivery} />
+          </Table.Td>
+          <Table.Td maw={280}>
+            <Text size="sm" c={delivery.error ? undefined : 'dimmed'} style={{ wordBreak: 'break-word' }}>
+              {delivery.error ?? '—'}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Timestamp value={delivery.attempted_at} />
+          </Table.Td>
+          <Table.Td>
+            <NextRetry delivery={delivery} deliveries={deliveries} readAt={readAt} />
+          </Table.Td>
+          <Table.Td ta="right">
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              aria-label={`Send ${delivery.event_type} ${delivery.event_id.slice(0, 8)} again`}
+              loading={sendingEventId === delivery.event_id}
+              onClick={() => onSendAgain(delivery)}
+            >
+              Send again
+            </Button>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListTable>
   );
 }
 
 function DeliveryStatus({ delivery }: { delivery: WebhookDeliveryDto }) {
   const succeeded = isSuccessfulDelivery(delivery);
   return (
-    // Shade 9: lighter green and red text fall short of 4.5:1 contrast on their light background.
-    <Badge color={succeeded ? 'teal.9' : 'red.9'} variant="light" radius="sm" tt="none">
+    // Outlined in shade 9: green and red text on a tinted background fall short of 4.5:1 contrast on a hovered row.
+    <Badge color={succeeded ? 'teal.9' : 'red.9'} variant="outline" radius="sm" tt="none">
       {/* The word carries the outcome too, not the colour alone. */}
       {delivery.status_code === null ? 'Failed: no response' : `${succeeded ? 'Delivered' : 'Failed'}: ${delivery.status_code}`}
     </Badge>

@@ -124,7 +124,7 @@ describe('API keys page: creating a key', () => {
     await user.keyboard('{Escape}');
     expect(secretDialog).toBeInTheDocument();
 
-    await user.click(within(secretDialog).getByRole('checkbox', { name: 'I have stored the api key somewhere safe' }));
+    await user.click(within(secretDialog).getByRole('checkbox', { name: 'I have stored it somewhere safe' }));
     await user.click(close);
 
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());

@@ -1,16 +1,17 @@
-import { Button, Code, Paper, Stack, Text } from '@mantine/core';
+import { Button, Code, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ApiKeyDto, CreatedApiKeyDto } from '@keel/api-client';
 import { useState } from 'react';
 import { KeyIcon } from '../../../components/ui/icons';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { PageHeader } from '../../../components/ui/page-header';
-import { ErrorState, LoadingState, NothingFound } from '../../../components/ui/query-states';
+import { NothingFound } from '../../../components/ui/query-states';
 import { ROLE_LABELS } from '../../../lib/authorization';
 import { useApiKeys } from '../api/list-api-keys';
 import { useRevokeApiKey } from '../api/revoke-api-key';
 import { ApiKeysTable } from '../components/api-keys-table';
 import { CreateApiKeyDialog } from '../components/create-api-key-dialog';
+import { ListStates } from '../components/list-states';
 import { SecretOnceDialog } from '../components/secret-once-dialog';
 
 /** `/platform/api-keys`: integrators' keys, created with a copy-once secret and revoked at once (SPEC §11). */
@@ -26,7 +27,6 @@ export function ApiKeysPage() {
       Create API key
     </Button>
   );
-  const empty = apiKeys.isSuccess && apiKeys.data.length === 0;
   // In the header once there is a list; the empty state holds the same button itself.
   const listed = apiKeys.isSuccess && apiKeys.data.length > 0;
 
@@ -51,22 +51,21 @@ export function ApiKeysPage() {
         description="Keys let integrators’ scripts and systems call the platform API without a person signing in."
         actions={listed ? createButton : undefined}
       />
-      {apiKeys.isPending ? (
-        <LoadingState label="Loading API keys" />
-      ) : apiKeys.isError ? (
-        <ErrorState title="The API keys could not be loaded" error={apiKeys.error} onRetry={() => void apiKeys.refetch()} />
-      ) : empty ? (
-        <NothingFound
-          title="No API keys yet"
-          icon={<KeyIcon size={28} />}
-          description="A billing system that changes plans, or a script that pages on-call when a tenant turns critical, calls Keel with an API key. Each key acts with the role you give it, and you can revoke it at any time."
-          action={createButton}
-        />
-      ) : (
-        <Paper withBorder radius="md">
-          <ApiKeysTable apiKeys={apiKeys.data} onRevoke={startRevoking} />
-        </Paper>
-      )}
+      <ListStates
+        list={apiKeys}
+        loadingLabel="Loading API keys"
+        errorTitle="The API keys could not be loaded"
+        empty={
+          <NothingFound
+            title="No API keys yet"
+            icon={<KeyIcon size={28} />}
+            description="A billing system that changes plans, or a script that pages on-call when a tenant turns critical, calls Keel with an API key. Each key acts with the role you give it, and you can revoke it at any time."
+            action={createButton}
+          />
+        }
+      >
+        {(items) => <ApiKeysTable apiKeys={items} onRevoke={startRevoking} />}
+      </ListStates>
       <CreateApiKeyDialog
         opened={creating}
         onClose={() => setCreating(false)}

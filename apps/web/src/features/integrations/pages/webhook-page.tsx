@@ -1,4 +1,4 @@
-import { Button, Code, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Code, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { WebhookDeliveryDto, WebhookDto } from '@keel/api-client';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { paths } from '../../../lib/paths';
 import { useWebhookDeliveries } from '../api/list-webhook-deliveries';
 import { useWebhooks } from '../api/list-webhooks';
 import { useRedeliverWebhookEvent } from '../api/redeliver-webhook-event';
+import { ListStates } from '../components/list-states';
 import { WebhookDeliveriesTable } from '../components/webhook-deliveries-table';
 import { WebhookEventBadges } from '../components/webhook-event-badges';
 
@@ -96,25 +97,31 @@ function WebhookDetails({ webhook }: { webhook: WebhookDto }) {
         </Text>
         <WebhookEventBadges events={webhook.events} />
       </Group>
-      {deliveries.isPending ? (
-        <LoadingState label="Loading deliveries" />
-      ) : deliveries.isError ? (
-        <ErrorState title="The deliveries could not be loaded" error={deliveries.error} onRetry={() => void deliveries.refetch()} />
-      ) : deliveries.data.length === 0 ? (
-        <NothingFound
-          title="No deliveries yet"
-          description={
-            <>
-              Keel sends an event here within seconds of the change that causes it. The next <Code>{webhook.events[0]}</Code>
-              {webhook.events.length > 1 ? ' (or another subscribed event)' : ''} will show here.
-            </>
-          }
-        />
-      ) : (
-        <Paper withBorder radius="md">
-          <WebhookDeliveriesTable deliveries={deliveries.data} readAt={deliveries.dataUpdatedAt} sendingEventId={redeliver.isPending ? redeliver.variables.eventId : null} onSendAgain={sendAgain} />
-        </Paper>
-      )}
+      <ListStates
+        list={deliveries}
+        loadingLabel="Loading deliveries"
+        errorTitle="The deliveries could not be loaded"
+        empty={
+          <NothingFound
+            title="No deliveries yet"
+            description={
+              <>
+                Keel sends an event here within seconds of the change that causes it. The next <Code>{webhook.events[0]}</Code>
+                {webhook.events.length > 1 ? ' (or another subscribed event)' : ''} will show here.
+              </>
+            }
+          />
+        }
+      >
+        {(items) => (
+          <WebhookDeliveriesTable
+            deliveries={items}
+            readAt={deliveries.dataUpdatedAt}
+            sendingEventId={redeliver.isPending ? redeliver.variables.eventId : null}
+            onSendAgain={sendAgain}
+          />
+        )}
+      </ListStates>
     </Stack>
   );
 }

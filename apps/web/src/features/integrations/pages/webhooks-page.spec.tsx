@@ -90,7 +90,7 @@ describe('webhooks page: adding a webhook', () => {
     expect(secretDialog).toHaveTextContent('HMAC-SHA256 of t.body');
     expect(within(secretDialog).getByRole('button', { name: 'Close' })).toBeDisabled();
 
-    await user.click(within(secretDialog).getByRole('checkbox', { name: 'I have stored the signing secret somewhere safe' }));
+    await user.click(within(secretDialog).getByRole('checkbox', { name: 'I have stored it somewhere safe' }));
     await user.click(within(secretDialog).getByRole('button', { name: 'Close' }));
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(rowsOf(await webhooksTable())[0]).toHaveTextContent('https://hooks.example.com/keel');

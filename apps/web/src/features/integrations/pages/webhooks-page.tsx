@@ -1,4 +1,4 @@
-import { Button, Code, List, Paper, Stack, Text } from '@mantine/core';
+import { Button, Code, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { CreatedWebhookDto, WebhookDto } from '@keel/api-client';
 import { WEBHOOK_SIGNATURE_HEADER } from '@keel/shared';
@@ -6,10 +6,11 @@ import { useState } from 'react';
 import { WebhookIcon } from '../../../components/ui/icons';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { PageHeader } from '../../../components/ui/page-header';
-import { ErrorState, LoadingState, NothingFound } from '../../../components/ui/query-states';
+import { NothingFound } from '../../../components/ui/query-states';
 import { useDeleteWebhook } from '../api/delete-webhook';
 import { useWebhooks } from '../api/list-webhooks';
 import { AddWebhookDialog } from '../components/add-webhook-dialog';
+import { ListStates } from '../components/list-states';
 import { SecretOnceDialog } from '../components/secret-once-dialog';
 import { WebhooksTable } from '../components/webhooks-table';
 
@@ -26,7 +27,6 @@ export function WebhooksPage() {
       Add webhook
     </Button>
   );
-  const empty = webhooks.isSuccess && webhooks.data.length === 0;
   // In the header once there is a list; the empty state holds the same button itself.
   const listed = webhooks.isSuccess && webhooks.data.length > 0;
 
@@ -47,22 +47,21 @@ export function WebhooksPage() {
   return (
     <Stack gap="lg">
       <PageHeader title="Webhooks" description="Keel POSTs signed events to these URLs within seconds of a change, and retries failed deliveries for 24 hours." actions={listed ? addButton : undefined} />
-      {webhooks.isPending ? (
-        <LoadingState label="Loading webhooks" />
-      ) : webhooks.isError ? (
-        <ErrorState title="The webhooks could not be loaded" error={webhooks.error} onRetry={() => void webhooks.refetch()} />
-      ) : empty ? (
-        <NothingFound
-          title="No webhooks yet"
-          icon={<WebhookIcon size={28} />}
-          description="A webhook tells your systems the moment something happens: an organization signs up or changes plan, a tenant turns critical, staff open a support session, or any audit entry is written."
-          action={addButton}
-        />
-      ) : (
-        <Paper withBorder radius="md">
-          <WebhooksTable webhooks={webhooks.data} onDelete={startDeleting} />
-        </Paper>
-      )}
+      <ListStates
+        list={webhooks}
+        loadingLabel="Loading webhooks"
+        errorTitle="The webhooks could not be loaded"
+        empty={
+          <NothingFound
+            title="No webhooks yet"
+            icon={<WebhookIcon size={28} />}
+            description="A webhook tells your systems the moment something happens: an organization signs up or changes plan, a tenant turns critical, staff open a support session, or any audit entry is written."
+            action={addButton}
+          />
+        }
+      >
+        {(items) => <WebhooksTable webhooks={items} onDelete={startDeleting} />}
+      </ListStates>
       <AddWebhookDialog
         opened={adding}
         onClose={() => setAdding(false)}
