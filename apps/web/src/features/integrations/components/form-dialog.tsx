@@ -8,7 +8,7 @@ type FormDialogProps = { opened: boolean; onClose: () => void; title: string; si
 /** A dialog around a create form. */
 export function FormDialog({ opened, onClose, title, size, children }: FormDialogProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size={size} centered closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal opened={opened} onClose={onClose} title={title} size={size} centered>
       {/* Mounted only while open, so that every opening starts with empty fields and no old error. */}
       {opened && children}
     </Modal>
