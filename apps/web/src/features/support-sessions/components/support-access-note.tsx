@@ -9,7 +9,8 @@ export function SupportAccessNote() {
       <Text size="sm">
         Keel&apos;s staff can open a support session only while platform support access is on, and only for a stated reason; your owners are e-mailed each time.
         To refuse new sessions and end any open one, an owner turns platform support access off in{' '}
-        <Anchor component={Link} to={paths.tenantSettings} inherit>
+        {/* In the note's own colour, underlined: the link colour on the note's tint is too faint to read. */}
+        <Anchor component={Link} to={paths.tenantSettings} inherit c="inherit" underline="always" fw={600}>
           Settings
         </Anchor>
         .

@@ -59,7 +59,7 @@ export function SupportSessionsTable({ sessions, where }: SupportSessionsTablePr
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Stack gap={2} maw={280}>
+                <Stack gap={2} miw={200} maw={300}>
                   <Text size="sm" lineClamp={2} title={session.reason}>
                     {session.reason}
                   </Text>
