@@ -12,8 +12,8 @@ let tenantCounter = 0;
 /** Setup for the support-session specs (SPEC §6): their own org, and what its owner decides about support access. */
 export class SupportSessionsApi {
   constructor(
-    private readonly asAdmin: APIRequestContext,
-    private readonly anonymous: APIRequestContext,
+    /** Playwright's own request context: anonymous unless a call names its bearer. */
+    private readonly request: APIRequestContext,
     private readonly adminApi: AdminApi,
   ) {}
 
@@ -22,32 +22,34 @@ export class SupportSessionsApi {
     const stamp = `${Date.now().toString(36)}-${++tenantCounter}`;
     const owner = { email: `owner-${stamp}@sessions-probe.test`, password: OWNER_PASSWORD };
     const name = `Sessions Probe ${stamp}`;
-    const created = await this.asAdmin.post('/api/v1/platform/orgs', { data: { name, slug: `sessions-probe-${stamp}`, plan: 'pro', owner_email: owner.email } });
+    const created = await this.request.post('/api/v1/platform/orgs', {
+      data: { name, slug: `sessions-probe-${stamp}`, plan: 'pro', owner_email: owner.email },
+      headers: bearer(process.env[adminTokenVariable]),
+    });
     expect(created.status(), await created.text()).toBe(201);
     const invitation = new URL(await this.adminApi.invitationLinkFor(owner.email)).searchParams.get('token');
-    const accepted = await this.anonymous.post('/api/v1/auth/accept-invite', { data: { token: invitation, password: owner.password } });
+    const accepted = await this.request.post('/api/v1/auth/accept-invite', { data: { token: invitation, password: owner.password } });
     expect(accepted.status(), await accepted.text()).toBe(200);
     return { id: ((await created.json()) as { id: string }).id, name, owner };
   }
 
   /** The owner's own lever (`allow_platform_impersonation`, SPEC §6): off, staff cannot open support sessions. */
   async setSupportAccess(tenant: TenantWithOwner, allowed: boolean): Promise<void> {
-    const login = await this.anonymous.post('/api/v1/auth/login', { data: tenant.owner });
+    const login = await this.request.post('/api/v1/auth/login', { data: tenant.owner });
     expect(login.status(), await login.text()).toBe(200);
     const { access_token: accessToken } = (await login.json()) as { access_token: string };
-    const changed = await this.anonymous.patch('/api/v1/org/settings', { data: { allow_platform_impersonation: allowed }, headers: { Authorization: `Bearer ${accessToken}` } });
+    const changed = await this.request.patch('/api/v1/org/settings', { data: { allow_platform_impersonation: allowed }, headers: bearer(accessToken) });
     expect(changed.status(), await changed.text()).toBe(200);
   }
 }
 
+function bearer(accessToken: string | undefined): Record<string, string> {
+  return { Authorization: `Bearer ${accessToken}` };
+}
+
 /** The support console's fixtures (`supportApi`, …) plus `sessionsApi`. */
 export const test = base.extend<{ sessionsApi: SupportSessionsApi }>({
-  sessionsApi: async ({ playwright, baseURL, adminApi }, use) => {
-    const asAdmin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${process.env[adminTokenVariable]}` } });
-    const anonymous = await playwright.request.newContext({ baseURL });
-    await use(new SupportSessionsApi(asAdmin, anonymous, adminApi));
-    await Promise.all([asAdmin.dispose(), anonymous.dispose()]);
-  },
+  sessionsApi: async ({ request, adminApi }, use) => use(new SupportSessionsApi(request, adminApi)),
 });
 
 export { expect } from './support-api';

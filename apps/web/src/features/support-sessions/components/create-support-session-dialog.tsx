@@ -123,8 +123,7 @@ function CreateSupportSessionForm({ orgId, orgName, onClose }: Omit<CreateSuppor
           description={`Shown to the organization's owners. ${reasonLength < REASON_MIN_LENGTH ? `At least ${REASON_MIN_LENGTH} characters: ${reasonLength} so far.` : `${reasonLength} / ${REASON_MAX_LENGTH} characters.`}`}
           placeholder="e.g. Customer reports their AWS costs stopped updating (ticket 4711)"
           required
-          autosize
-          minRows={2}
+          rows={3}
           maxLength={REASON_MAX_LENGTH}
           data-autofocus
           value={reason}
