@@ -1,6 +1,6 @@
-import { SupportSessionDetail } from '../components/support-session-detail';
+import { SupportSessionView } from '../components/support-session-view';
 
 /** One support session on the org, with every request staff made in it. */
 export function OrgSupportSessionPage() {
-  return <SupportSessionDetail where="tenant" />;
+  return <SupportSessionView where="tenant" />;
 }

@@ -1,6 +1,6 @@
-import { SupportSessionDetail } from '../components/support-session-detail';
+import { SupportSessionView } from '../components/support-session-view';
 
 /** One support session in the support console: details, timing, access log, Revoke. */
 export function SupportSessionPage() {
-  return <SupportSessionDetail where="support" />;
+  return <SupportSessionView where="support" />;
 }

@@ -7,7 +7,7 @@ import { errorStatus } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { useSupportSession } from '../api/get-support-session';
-import type { SupportSessionConsole, SupportSessionDetail as SessionDetail } from '../api/support-session-types';
+import type { SupportSessionConsole, SupportSessionDetail } from '../api/support-session-types';
 import { ACCESS_LOG_PAGE_SIZE, pageFromSearchParams } from '../utils/support-session-filters';
 import { AccessLogTable } from './access-log-table';
 import { RevokeSupportSessionButton } from './revoke-support-session-button';
@@ -20,7 +20,7 @@ const LIST_OF: Record<SupportSessionConsole, { path: string; label: string }> = 
 };
 
 /** One support session: who, as whom, why, when, and every request it made; staff may revoke an active one. */
-export function SupportSessionDetail({ where }: { where: SupportSessionConsole }) {
+export function SupportSessionView({ where }: { where: SupportSessionConsole }) {
   const { sessionId = '' } = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
   const page = pageFromSearchParams(searchParams);
@@ -64,7 +64,7 @@ export function SupportSessionDetail({ where }: { where: SupportSessionConsole }
       );
     }
     return (
-      <SessionView
+      <SessionContent
         session={session.data}
         where={where}
         loadingLog={session.isPlaceholderData}
@@ -86,9 +86,9 @@ export function SupportSessionDetail({ where }: { where: SupportSessionConsole }
   );
 }
 
-type SessionViewProps = { session: SessionDetail; where: SupportSessionConsole; loadingLog: boolean; onLogPage: (page: number) => void };
+type SessionContentProps = { session: SupportSessionDetail; where: SupportSessionConsole; loadingLog: boolean; onLogPage: (page: number) => void };
 
-function SessionView({ session, where, loadingLog, onLogPage }: SessionViewProps) {
+function SessionContent({ session, where, loadingLog, onLogPage }: SessionContentProps) {
   return (
     <>
       <PageHeader
