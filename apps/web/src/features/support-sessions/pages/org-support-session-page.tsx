@@ -1,13 +1,6 @@
-import { Title } from '@mantine/core';
+import { SupportSessionView } from '../components/support-session-view';
 
-// Placeholder: the page arrives with its feature.
+/** One support session on the org, with every request staff made in it. */
 export function OrgSupportSessionPage() {
-  return (
-    <>
-      <title>Support session · Keel</title>
-      <Title order={1} fz="h2">
-        Support session
-      </Title>
-    </>
-  );
+  return <SupportSessionView where="tenant" />;
 }

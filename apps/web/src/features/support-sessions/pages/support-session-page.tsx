@@ -1,13 +1,6 @@
-import { Title } from '@mantine/core';
+import { SupportSessionView } from '../components/support-session-view';
 
-// Placeholder: the page arrives with its feature.
+/** One support session in the support console: details, timing, access log, Revoke. */
 export function SupportSessionPage() {
-  return (
-    <>
-      <title>Support session · Keel</title>
-      <Title order={1} fz="h2">
-        Support session
-      </Title>
-    </>
-  );
+  return <SupportSessionView where="support" />;
 }

@@ -1,13 +1,13 @@
-import { Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
+import { PageHeader } from '../../../components/ui/page-header';
+import { SupportSessionList } from '../components/support-session-list';
 
-// Placeholder: the page arrives with its feature.
+/** The support console's sessions (SPEC §6, §9): every support session staff opened, newest first. */
 export function SupportSessionsPage() {
   return (
-    <>
-      <title>Support sessions · Keel</title>
-      <Title order={1} fz="h2">
-        Support sessions
-      </Title>
-    </>
+    <Stack gap="lg">
+      <PageHeader title="Support sessions" description="Every support session staff opened, newest first. Open one to read its access log or to revoke it." />
+      <SupportSessionList where="support" />
+    </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ChevronDownIcon } from '../../../components/ui/icons';
 import { formatCount, formatDateTime, formatPercent, formatRelative } from '../../../lib/format';
 import { supportTenantPath } from '../../../lib/paths';
+import { CreateSupportSessionButton } from '../../support-sessions/components/create-support-session-button';
 import { ORG_STATUS_LABELS } from '../utils/health-classes';
 import { readSort, type SortField, type TenantHealthSort } from '../utils/tenant-health-filters';
 import { HealthBadge } from './health-badge';
@@ -74,10 +75,7 @@ export function TenantHealthTable({ tenants, sort, onSort }: TenantHealthTablePr
                   <Button component={Link} to={supportTenantPath(tenant.org_id)} variant="default" size="compact-sm" aria-label={`View details of ${tenant.name}`}>
                     View details
                   </Button>
-                  {/* Until the support-session dialog arrives (SPEC §6), this leads to the tenant's page, where the dialog will open. */}
-                  <Button component={Link} to={supportTenantPath(tenant.org_id)} variant="light" size="compact-sm" aria-label={`Create support session for ${tenant.name}`}>
-                    Create support session
-                  </Button>
+                  <CreateSupportSessionButton orgId={tenant.org_id} orgName={tenant.name} variant="light" size="compact-sm" />
                 </Group>
               </Table.Td>
             </Table.Tr>

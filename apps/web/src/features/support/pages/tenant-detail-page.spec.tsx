@@ -103,6 +103,17 @@ describe('tenant detail: what it shows', () => {
   });
 });
 
+describe('tenant detail: support session', () => {
+  it('opens the Create support session dialog for the tenant', async () => {
+    mockApi({ ...restoredSession('platform', staffUser('support_admin')), [tenantHealthRoute(ORG_ID)]: { status: 200, body: critical } });
+    const { user } = renderRoute(PAGE);
+
+    await user.click(await screen.findByRole('button', { name: 'Create support session for Acme Corp' }));
+
+    expect(await screen.findByRole('dialog', { name: 'Support session for Acme Corp' })).toBeInTheDocument();
+  });
+});
+
 describe('tenant detail: force logout', () => {
   /** Opens the page of a tenant whose force logout the API answers with `answer`, and the confirmation dialog. */
   async function openForceLogoutDialog(answer: ApiAnswer) {

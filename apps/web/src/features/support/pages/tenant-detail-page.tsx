@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { ErrorState, LoadingState, NothingFound } from '../../../components/ui/query-states';
 import { errorStatus } from '../../../lib/api-error';
 import { paths } from '../../../lib/paths';
+import { CreateSupportSessionButton } from '../../support-sessions/components/create-support-session-button';
 import { useTenantHealth } from '../api/get-tenant-health';
 import { ForceLogoutButton } from '../components/force-logout-button';
 import { HealthBadge } from '../components/health-badge';
@@ -74,8 +75,12 @@ function TenantHealthDetail({ tenant }: { tenant: TenantHealthDetailDto }) {
       <PageHeader
         title={tenant.name}
         description={`${ORG_STATUS_LABELS[tenant.status]} organization · ID ${tenant.org_id}`}
-        // The Create support session dialog (SPEC §6) joins Force logout here when it arrives.
-        actions={<ForceLogoutButton orgId={tenant.org_id} orgName={tenant.name} />}
+        actions={
+          <>
+            <CreateSupportSessionButton orgId={tenant.org_id} orgName={tenant.name} />
+            <ForceLogoutButton orgId={tenant.org_id} orgName={tenant.name} />
+          </>
+        }
       />
       <Paper withBorder p="md" radius="md" component="section" aria-label="Health">
         <Group gap="sm" align="center">

@@ -55,7 +55,16 @@ describe('tenant health: what it shows', () => {
     }
 
     expect(within(acmeRow).getByRole('link', { name: 'View details of Acme Corp' })).toHaveAttribute('href', `/support/tenants/${acme.org_id}`);
-    expect(within(acmeRow).getByRole('link', { name: 'Create support session for Acme Corp' })).toHaveAttribute('href', `/support/tenants/${acme.org_id}`);
+  });
+
+  it('opens the Create support session dialog for the tenant of the row', async () => {
+    mockApi({ ...restoredSession('platform', staffUser('support_admin')), [TENANT_HEALTH_LIST]: tenantHealthList([tenantHealthRow({ name: 'Acme Corp' }), tenantHealthRow({ name: 'Globex' })]) });
+    const { user } = renderRoute('/support');
+    const globexRow = rowsOf(await healthTable())[1];
+
+    await user.click(within(globexRow).getByRole('button', { name: 'Create support session for Globex' }));
+
+    expect(await screen.findByRole('dialog', { name: 'Support session for Globex' })).toBeInTheDocument();
   });
 
   it('shows a spinner while the list loads', async () => {
