@@ -18,6 +18,9 @@ globalThis.Request = class extends NodeRequest {
   }
 };
 
+// jsdom has no `document.fonts`, which Mantine's autosizing Textarea (e.g. a ConfirmDialog's reason) listens to.
+Object.defineProperty(document, 'fonts', { configurable: true, value: { addEventListener: () => undefined, removeEventListener: () => undefined } });
+
 // No console errors: React's warnings (duplicate keys, act(), bad props) fail the test that caused them.
 let consoleErrors: unknown[][] = [];
 beforeEach(() => {

@@ -3,7 +3,7 @@ import type { AccessLogPageDto } from '@keel/api-client';
 import { useId } from 'react';
 import { NothingFound } from '../../../components/ui/query-states';
 import { formatDateTime } from '../../../lib/format';
-import { ListPager } from './list-pager';
+import { ListPager } from '../../../components/ui/list-pager';
 
 type AccessLogTableProps = {
   accessLog: AccessLogPageDto;

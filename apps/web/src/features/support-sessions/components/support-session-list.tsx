@@ -6,7 +6,7 @@ import { paths } from '../../../lib/paths';
 import { useSupportSessionList } from '../api/list-support-sessions';
 import type { SupportSessionConsole } from '../api/support-session-types';
 import { filtersFromSearchParams, filtersToQuery, filtersToSearchParams, hasFilters, NO_FILTERS, type SupportSessionFilters } from '../utils/support-session-filters';
-import { ListPager } from './list-pager';
+import { ListPager } from '../../../components/ui/list-pager';
 import { SupportSessionFiltersForm } from './support-session-filters-form';
 import { SupportSessionStatCards } from './support-session-stat-cards';
 import { SupportSessionsTable } from './support-sessions-table';

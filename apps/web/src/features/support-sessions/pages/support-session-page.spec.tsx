@@ -1,4 +1,3 @@
-import '../testing/document-fonts';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { formatDateTime } from '../../../lib/format';

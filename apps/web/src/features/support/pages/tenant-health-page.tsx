@@ -6,7 +6,7 @@ import { ErrorState, LoadingState, NothingFound } from '../../../components/ui/q
 import { useTenantHealthList } from '../api/list-tenant-health';
 import { FleetStatCards } from '../components/fleet-stat-cards';
 import { TenantHealthFiltersForm } from '../components/tenant-health-filters-form';
-import { TenantHealthPager } from '../components/tenant-health-pager';
+import { ListPager } from '../../../components/ui/list-pager';
 import { TenantHealthTable } from '../components/tenant-health-table';
 import { filtersFromSearchParams, filtersToQuery, filtersToSearchParams, hasFilters, nextSort, NO_FILTERS, type TenantHealthFilters } from '../utils/tenant-health-filters';
 
@@ -43,7 +43,7 @@ export function TenantHealthPage() {
       <Paper withBorder radius="md">
         <TenantHealthTable tenants={items} sort={filters.sort} onSort={(field) => showFirstPage({ ...filters, sort: nextSort(filters.sort, field) })} />
         <Paper px="md" py="sm" radius={0} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-          <TenantHealthPager pagination={pagination} shownCount={items.length} busy={list.isPlaceholderData} onPage={(page) => show({ ...filters, page })} />
+          <ListPager noun={['tenant', 'tenants']} pagination={pagination} shownCount={items.length} busy={list.isPlaceholderData} onPage={(page) => show({ ...filters, page })} />
         </Paper>
       </Paper>
     );

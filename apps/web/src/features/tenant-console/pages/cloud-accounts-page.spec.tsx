@@ -166,7 +166,7 @@ describe('cloud accounts', () => {
     await rowOf('Production');
     expect(screen.getByText('Showing 1–1 of 51')).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
 
     expect(await rowOf('Account 51')).toBeInTheDocument();
     expect(api.to(LIST).at(-1)?.query).toEqual({ page: '2', limit: '50' });

@@ -11,7 +11,7 @@ import { ROLE_LABELS } from '../../../lib/authorization';
 import { useChangeMemberRole, useInviteMember, useMembers, useRemoveMember } from '../api/members';
 import { useTransferOwnership } from '../api/org';
 import { ChangeRoleDialog, InviteMemberDialog } from '../components/members/member-dialogs';
-import { ListPager } from '../components/org-resource/list-pager';
+import { ListPager } from '../../../components/ui/list-pager';
 import { ResourceTable } from '../components/org-resource/resource-table';
 import { RelativeTime, RowName, StatusBadge } from '../components/table-cells';
 import { usePageParam } from '../hooks/use-page-param';
@@ -116,7 +116,7 @@ export function MembersPage() {
               </>
             )
           }
-          footer={<ListPager pagination={members.data.pagination} shownCount={members.data.items.length} busy={members.isPlaceholderData} onPage={setPage} />}
+          footer={<ListPager noun={['member', 'members']} pagination={members.data.pagination} shownCount={members.data.items.length} busy={members.isPlaceholderData} onPage={setPage} />}
         />
       )}
       <InviteMemberDialog

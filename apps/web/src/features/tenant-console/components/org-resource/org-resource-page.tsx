@@ -7,7 +7,7 @@ import { ErrorState, LoadingState, NothingFound } from '../../../../components/u
 import { useDeleteResource, useResourcePage, useSaveResource, PAGE_SIZE, type OrgResource, type OrgResourceItem } from '../../api/org-resource';
 import { usePageParam } from '../../hooks/use-page-param';
 import { useTenantUser } from '../../hooks/use-tenant-user';
-import { ListPager } from './list-pager';
+import { ListPager } from '../../../../components/ui/list-pager';
 import type { FormValues, ResourceField } from './resource-fields';
 import { ResourceFormDialog } from './resource-form-dialog';
 import { ResourceTable, type ResourceColumn } from './resource-table';
