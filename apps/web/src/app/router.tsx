@@ -26,8 +26,8 @@ const OutboxPage = lazy(() => import('../features/platform-admin/pages/outbox-pa
 const ApiKeysPage = lazy(() => import('../features/integrations/pages/api-keys-page').then((module) => ({ default: module.ApiKeysPage })));
 const WebhooksPage = lazy(() => import('../features/integrations/pages/webhooks-page').then((module) => ({ default: module.WebhooksPage })));
 const WebhookPage = lazy(() => import('../features/integrations/pages/webhook-page').then((module) => ({ default: module.WebhookPage })));
-const TenantHealthPage = lazy(() => import('../features/support/pages/tenant-health-page').then((module) => ({ default: module.TenantHealthPage })));
-const TenantDetailPage = lazy(() => import('../features/support/pages/tenant-detail-page').then((module) => ({ default: module.TenantDetailPage })));
+const TenantHealthRoute = lazy(() => import('./routes/support-routes').then((module) => ({ default: module.TenantHealthRoute })));
+const TenantDetailRoute = lazy(() => import('./routes/support-routes').then((module) => ({ default: module.TenantDetailRoute })));
 const SupportSessionsPage = lazy(() => import('../features/support-sessions/pages/support-sessions-page').then((module) => ({ default: module.SupportSessionsPage })));
 const SupportSessionPage = lazy(() => import('../features/support-sessions/pages/support-session-page').then((module) => ({ default: module.SupportSessionPage })));
 const SupportAccessPage = lazy(() => import('../features/support-sessions/pages/support-access-page').then((module) => ({ default: module.SupportAccessPage })));
@@ -87,8 +87,8 @@ export const routes: RouteObject[] = [
                 path: paths.support,
                 element: <RequirePermission permission="support" />,
                 children: [
-                  { index: true, element: <TenantHealthPage /> },
-                  { path: paths.supportTenant, element: <TenantDetailPage /> },
+                  { index: true, element: <TenantHealthRoute /> },
+                  { path: paths.supportTenant, element: <TenantDetailRoute /> },
                   { path: paths.supportSessions, element: <SupportSessionsPage /> },
                   { path: paths.supportSession, element: <SupportSessionPage /> },
                 ],

@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { ChevronDownIcon } from '../../../components/ui/icons';
 import { formatCount, formatDateTime, formatPercent, formatRelative } from '../../../lib/format';
 import { supportTenantPath } from '../../../lib/paths';
-import { CreateSupportSessionButton } from '../../support-sessions/components/create-support-session-button';
 import { ORG_STATUS_LABELS } from '../utils/health-classes';
+import type { SupportSessionAction } from '../utils/support-session-action';
 import { readSort, type SortField, type TenantHealthSort } from '../utils/tenant-health-filters';
 import { HealthBadge } from './health-badge';
 
@@ -13,9 +13,10 @@ type TenantHealthTableProps = {
   tenants: TenantHealthRowDto[];
   sort: TenantHealthSort;
   onSort: (field: SortField) => void;
+  supportSessionAction?: SupportSessionAction;
 };
 
-export function TenantHealthTable({ tenants, sort, onSort }: TenantHealthTableProps) {
+export function TenantHealthTable({ tenants, sort, onSort, supportSessionAction }: TenantHealthTableProps) {
   const sortable = (field: SortField, label: string) => <SortableHeader field={field} label={label} sort={sort} onSort={onSort} />;
   return (
     <Table.ScrollContainer minWidth={1080}>
@@ -75,7 +76,7 @@ export function TenantHealthTable({ tenants, sort, onSort }: TenantHealthTablePr
                   <Button component={Link} to={supportTenantPath(tenant.org_id)} variant="default" size="compact-sm" aria-label={`View details of ${tenant.name}`}>
                     View details
                   </Button>
-                  <CreateSupportSessionButton orgId={tenant.org_id} orgName={tenant.name} variant="light" size="compact-sm" />
+                  {supportSessionAction?.({ orgId: tenant.org_id, orgName: tenant.name, compact: true })}
                 </Group>
               </Table.Td>
             </Table.Tr>

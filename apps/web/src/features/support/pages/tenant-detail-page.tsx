@@ -6,8 +6,8 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { ErrorState, LoadingState, NothingFound } from '../../../components/ui/query-states';
 import { errorStatus } from '../../../lib/api-error';
 import { paths } from '../../../lib/paths';
-import { CreateSupportSessionButton } from '../../support-sessions/components/create-support-session-button';
 import { useTenantHealth } from '../api/get-tenant-health';
+import type { SupportSessionAction } from '../utils/support-session-action';
 import { ForceLogoutButton } from '../components/force-logout-button';
 import { HealthBadge } from '../components/health-badge';
 import { HourlyTrafficChart } from '../components/hourly-traffic-chart';
@@ -15,7 +15,7 @@ import { TenantSignalCards } from '../components/tenant-signal-cards';
 import { ORG_STATUS_LABELS } from '../utils/health-classes';
 
 /** One tenant in the support console (SPEC §5, §9): why it has its health class, its signals, its last 48 hours. */
-export function TenantDetailPage() {
+export function TenantDetailPage({ supportSessionAction }: { supportSessionAction?: SupportSessionAction }) {
   const { orgId = '' } = useParams();
   const tenant = useTenantHealth(orgId);
 
@@ -35,7 +35,7 @@ export function TenantDetailPage() {
       ) : tenant.isError ? (
         <TenantError error={tenant.error} onRetry={() => void tenant.refetch()} />
       ) : (
-        <TenantHealthDetail tenant={tenant.data} />
+        <TenantHealthDetail tenant={tenant.data} supportSessionAction={supportSessionAction} />
       )}
     </Stack>
   );
@@ -69,7 +69,7 @@ function TenantError({ error, onRetry }: { error: unknown; onRetry: () => void }
   );
 }
 
-function TenantHealthDetail({ tenant }: { tenant: TenantHealthDetailDto }) {
+function TenantHealthDetail({ tenant, supportSessionAction }: { tenant: TenantHealthDetailDto; supportSessionAction?: SupportSessionAction }) {
   return (
     <>
       <PageHeader
@@ -77,7 +77,7 @@ function TenantHealthDetail({ tenant }: { tenant: TenantHealthDetailDto }) {
         description={`${ORG_STATUS_LABELS[tenant.status]} organization · ID ${tenant.org_id}`}
         actions={
           <>
-            <CreateSupportSessionButton orgId={tenant.org_id} orgName={tenant.name} />
+            {supportSessionAction?.({ orgId: tenant.org_id, orgName: tenant.name, compact: false })}
             <ForceLogoutButton orgId={tenant.org_id} orgName={tenant.name} />
           </>
         }

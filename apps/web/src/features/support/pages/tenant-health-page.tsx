@@ -8,10 +8,11 @@ import { FleetStatCards } from '../components/fleet-stat-cards';
 import { TenantHealthFiltersForm } from '../components/tenant-health-filters-form';
 import { ListPager } from '../../../components/ui/list-pager';
 import { TenantHealthTable } from '../components/tenant-health-table';
+import type { SupportSessionAction } from '../utils/support-session-action';
 import { filtersFromSearchParams, filtersToQuery, filtersToSearchParams, hasFilters, nextSort, NO_FILTERS, type TenantHealthFilters } from '../utils/tenant-health-filters';
 
 /** The support console's start page (SPEC §5, §9): every tenant's health, worst first, and how many are in each class. */
-export function TenantHealthPage() {
+export function TenantHealthPage({ supportSessionAction }: { supportSessionAction?: SupportSessionAction }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = filtersFromSearchParams(searchParams);
   const list = useTenantHealthList(filtersToQuery(filters));
@@ -41,7 +42,7 @@ export function TenantHealthPage() {
     }
     return (
       <Paper withBorder radius="md">
-        <TenantHealthTable tenants={items} sort={filters.sort} onSort={(field) => showFirstPage({ ...filters, sort: nextSort(filters.sort, field) })} />
+        <TenantHealthTable supportSessionAction={supportSessionAction} tenants={items} sort={filters.sort} onSort={(field) => showFirstPage({ ...filters, sort: nextSort(filters.sort, field) })} />
         <Paper px="md" py="sm" radius={0} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
           <ListPager noun={['tenant', 'tenants']} pagination={pagination} shownCount={items.length} busy={list.isPlaceholderData} onPage={(page) => show({ ...filters, page })} />
         </Paper>
