@@ -10,14 +10,16 @@ type DialogFormProps = {
   pending: boolean;
   /** The failed attempt's error (400 validation, 409 conflict…), shown in the dialog so the person can correct it. */
   error: unknown;
+  /** E.g. while nothing was changed yet. */
+  submitDisabled?: boolean;
   children: ReactNode;
 };
 
 /** The body of a dialog that edits something (not irreversible: those use ConfirmDialog): fields, the API's error, Cancel and submit. */
-export function DialogForm({ submitLabel, onSubmit, onCancel, pending, error, children }: DialogFormProps) {
+export function DialogForm({ submitLabel, onSubmit, onCancel, pending, error, submitDisabled, children }: DialogFormProps) {
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!pending) onSubmit();
+    if (!pending && !submitDisabled) onSubmit();
   }
   return (
     <form onSubmit={handleSubmit} noValidate>
@@ -28,7 +30,7 @@ export function DialogForm({ submitLabel, onSubmit, onCancel, pending, error, ch
           <Button variant="default" onClick={onCancel} disabled={pending}>
             Cancel
           </Button>
-          <Button type="submit" loading={pending}>
+          <Button type="submit" loading={pending} disabled={submitDisabled}>
             {submitLabel}
           </Button>
         </Group>

@@ -1,0 +1,108 @@
+import { Button, List, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { OrgAccountDto, OrgDetailDto } from '@keel/api-client';
+import { useState } from 'react';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
+import { NothingFound } from '../../../components/ui/query-states';
+import { formatRelative } from '../../../lib/format';
+import { useDeleteCloudAccount } from '../api/orgs';
+import { CLOUD_ACCOUNT_STATUS, labelOf, providerLabel } from '../utils/labels';
+import { StatusBadge } from './status-badge';
+
+// What deleting a cloud account takes with it (SPEC §4), so the confirmation can say so.
+const CASCADE = [
+  'its cost rows and sync jobs',
+  'the budgets and alert rules on it',
+  'its anomaly alerts and recommendations',
+  'its network costs, resource inventory and coverage data',
+  'the users’ access grants to it',
+];
+
+export function OrgAccountsTab({ org }: { org: OrgDetailDto }) {
+  const [deleting, setDeleting] = useState<OrgAccountDto | null>(null);
+  const deleteAccount = useDeleteCloudAccount(org.id);
+
+  function close() {
+    deleteAccount.reset();
+    setDeleting(null);
+  }
+
+  function confirmDelete(account: OrgAccountDto) {
+    deleteAccount.mutate(account.id, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', title: 'Cloud account deleted', message: `${account.name} and everything synced from it are gone.` });
+        close();
+      },
+    });
+  }
+
+  if (org.cloud_accounts.length === 0) return <NothingFound title="No cloud accounts" description={`${org.name} has not connected a cloud account yet.`} />;
+  return (
+    <>
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={760}>
+          <Table verticalSpacing="sm" aria-label={`Cloud accounts of ${org.name}`}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Account</Table.Th>
+                <Table.Th>Provider</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Sync error</Table.Th>
+                <Table.Th>Last synced</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {org.cloud_accounts.map((account) => (
+                <Table.Tr key={account.id}>
+                  <Table.Td fw={600}>{account.name}</Table.Td>
+                  <Table.Td>{providerLabel(account.provider)}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge {...labelOf(CLOUD_ACCOUNT_STATUS, account.status)} />
+                  </Table.Td>
+                  <Table.Td maw={320}>
+                    {account.sync_error ? (
+                      <Text size="sm" c="red.8">
+                        {account.sync_error}
+                      </Text>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        —
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatRelative(account.last_synced_at)}</Table.Td>
+                  <Table.Td ta="right">
+                    <Button variant="subtle" color="red" size="compact-sm" onClick={() => setDeleting(account)} aria-label={`Delete ${account.name}`}>
+                      Delete
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      <ConfirmDialog
+        opened={deleting !== null}
+        onClose={close}
+        title="Delete cloud account"
+        confirmLabel="Delete account"
+        onConfirm={() => deleting && confirmDelete(deleting)}
+        pending={deleteAccount.isPending}
+        error={deleteAccount.error}
+      >
+        <Text size="sm">
+          {deleting?.name} ({deleting && providerLabel(deleting.provider)}) is deleted from {org.name} at once, for good, together with:
+        </Text>
+        <List size="sm" spacing={2}>
+          {CASCADE.map((item) => (
+            <List.Item key={item}>{item}</List.Item>
+          ))}
+        </List>
+      </ConfirmDialog>
+    </>
+  );
+}
