@@ -1,11 +1,10 @@
 import { Button, List, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { OrgAccountDto, OrgDetailDto } from '@keel/api-client';
-import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { NothingFound } from '../../../components/ui/query-states';
 import { formatRelative } from '../../../lib/format';
 import { useDeleteCloudAccount } from '../api/orgs';
+import { useRowConfirmation } from '../hooks/use-row-confirmation';
 import { CLOUD_ACCOUNT_STATUS, labelOf, providerLabel } from '../utils/labels';
 import { StatusBadge } from './status-badge';
 
@@ -19,22 +18,12 @@ const CASCADE = [
 ];
 
 export function OrgAccountsTab({ org }: { org: OrgDetailDto }) {
-  const [deleting, setDeleting] = useState<OrgAccountDto | null>(null);
-  const deleteAccount = useDeleteCloudAccount(org.id);
-
-  function close() {
-    deleteAccount.reset();
-    setDeleting(null);
-  }
-
-  function confirmDelete(account: OrgAccountDto) {
-    deleteAccount.mutate(account.id, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', title: 'Cloud account deleted', message: `${account.name} and everything synced from it are gone.` });
-        close();
-      },
-    });
-  }
+  const deleteAccount = useRowConfirmation(
+    useDeleteCloudAccount(org.id),
+    (account: OrgAccountDto) => account.id,
+    (account) => ({ title: 'Cloud account deleted', message: `${account.name} and everything synced from it are gone.` }),
+  );
+  const deleting = deleteAccount.row;
 
   if (org.cloud_accounts.length === 0) return <NothingFound title="No cloud accounts" description={`${org.name} has not connected a cloud account yet.`} />;
   return (
@@ -75,7 +64,7 @@ export function OrgAccountsTab({ org }: { org: OrgDetailDto }) {
                   </Table.Td>
                   <Table.Td>{formatRelative(account.last_synced_at)}</Table.Td>
                   <Table.Td ta="right">
-                    <Button variant="subtle" color="red" size="compact-sm" onClick={() => setDeleting(account)} aria-label={`Delete ${account.name}`}>
+                    <Button variant="subtle" color="red" size="compact-sm" onClick={() => deleteAccount.ask(account)} aria-label={`Delete ${account.name}`}>
                       Delete
                     </Button>
                   </Table.Td>
@@ -85,15 +74,7 @@ export function OrgAccountsTab({ org }: { org: OrgDetailDto }) {
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      <ConfirmDialog
-        opened={deleting !== null}
-        onClose={close}
-        title="Delete cloud account"
-        confirmLabel="Delete account"
-        onConfirm={() => deleting && confirmDelete(deleting)}
-        pending={deleteAccount.isPending}
-        error={deleteAccount.error}
-      >
+      <ConfirmDialog {...deleteAccount.dialogProps} title="Delete cloud account" confirmLabel="Delete account">
         <Text size="sm">
           {deleting?.name} ({deleting && providerLabel(deleting.provider)}) is deleted from {org.name} at once, for good, together with:
         </Text>

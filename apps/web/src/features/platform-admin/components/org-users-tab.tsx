@@ -1,31 +1,19 @@
 import { Button, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { OrgDetailDto, OrgUserDto } from '@keel/api-client';
-import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { NothingFound } from '../../../components/ui/query-states';
 import { ROLE_LABELS, type Role } from '../../../lib/authorization';
 import { formatCount, formatRelative } from '../../../lib/format';
 import { useResetUserMfa } from '../api/orgs';
+import { useRowConfirmation } from '../hooks/use-row-confirmation';
 import { StatusBadge } from './status-badge';
 
 export function OrgUsersTab({ org }: { org: OrgDetailDto }) {
-  const [resetting, setResetting] = useState<OrgUserDto | null>(null);
-  const resetMfa = useResetUserMfa(org.id);
-
-  function close() {
-    resetMfa.reset();
-    setResetting(null);
-  }
-
-  function confirmReset(target: OrgUserDto) {
-    resetMfa.mutate(target.id, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', title: 'Two-factor authentication reset', message: `${target.email} sets it up again at their next sign-in.` });
-        close();
-      },
-    });
-  }
+  const resetMfa = useRowConfirmation(
+    useResetUserMfa(org.id),
+    (member: OrgUserDto) => member.id,
+    (member) => ({ title: 'Two-factor authentication reset', message: `${member.email} sets it up again at their next sign-in.` }),
+  );
 
   if (org.users.length === 0) return <NothingFound title="No users" description={`${org.name} has no users yet.`} />;
   return (
@@ -65,7 +53,7 @@ export function OrgUsersTab({ org }: { org: OrgDetailDto }) {
                   <Table.Td>{formatRelative(member.last_login_at)}</Table.Td>
                   <Table.Td ta="right">
                     {member.mfa_enabled && (
-                      <Button variant="subtle" color="red" size="compact-sm" onClick={() => setResetting(member)} aria-label={`Reset two-factor authentication of ${member.email}`}>
+                      <Button variant="subtle" color="red" size="compact-sm" onClick={() => resetMfa.ask(member)} aria-label={`Reset two-factor authentication of ${member.email}`}>
                         Reset 2FA
                       </Button>
                     )}
@@ -76,17 +64,9 @@ export function OrgUsersTab({ org }: { org: OrgDetailDto }) {
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      <ConfirmDialog
-        opened={resetting !== null}
-        onClose={close}
-        title="Reset two-factor authentication"
-        confirmLabel="Reset 2FA"
-        onConfirm={() => resetting && confirmReset(resetting)}
-        pending={resetMfa.isPending}
-        error={resetMfa.error}
-      >
+      <ConfirmDialog {...resetMfa.dialogProps} title="Reset two-factor authentication" confirmLabel="Reset 2FA">
         <Text size="sm">
-          {resetting?.email} loses their authenticator app and recovery codes, is signed out everywhere and sets two-factor authentication up again at their next
+          {resetMfa.row?.email} loses their authenticator app and recovery codes, is signed out everywhere and sets two-factor authentication up again at their next
           sign-in. The owners of {org.name} are e-mailed.
         </Text>
       </ConfirmDialog>

@@ -31,6 +31,13 @@ export const STAFF_STATUS: Record<string, Label> = {
   disabled: { label: 'Disabled', color: 'gray' },
 };
 
+export const MAIL_STATUS: Record<string, Label> = {
+  outbox: { label: 'Kept in the outbox', color: 'blue' },
+  queued: { label: 'Queued', color: 'gray' },
+  sent: { label: 'Sent', color: 'teal' },
+  failed: { label: 'Failed', color: 'red' },
+};
+
 export const PROVIDER_LABELS: Record<string, string> = { aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud' };
 
 /** A provider's name as people write it; an unknown one as the API spells it. */

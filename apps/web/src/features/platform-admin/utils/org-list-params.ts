@@ -1,6 +1,6 @@
 import type { ListOrgsData } from '@keel/api-client';
 import { ORG_PLANS, ORG_STATUSES, type OrgPlan, type OrgStatus } from '@keel/shared';
-import { parseSort, type Sort } from './sort';
+import { formatSort, parseSort, type Sort } from './sort';
 
 /** The org list's query as the generated client takes it. */
 export type OrgListQuery = NonNullable<ListOrgsData['query']>;
@@ -40,7 +40,7 @@ export function viewToSearchParams(view: OrgListView): URLSearchParams {
   if (view.search) searchParams.set('q', view.search);
   if (view.status) searchParams.set('status', view.status);
   if (view.plan) searchParams.set('plan', view.plan);
-  if (view.sort.field !== DEFAULT_SORT.field || view.sort.direction !== DEFAULT_SORT.direction) searchParams.set('sort', sortParameter(view.sort));
+  if (view.sort.field !== DEFAULT_SORT.field || view.sort.direction !== DEFAULT_SORT.direction) searchParams.set('sort', formatSort(view.sort));
   if (view.page > 1) searchParams.set('page', String(view.page));
   return searchParams;
 }
@@ -50,7 +50,7 @@ export function viewToQuery(view: OrgListView): OrgListQuery {
     ...(view.search ? { search: view.search } : {}),
     ...(view.status ? { status: view.status } : {}),
     ...(view.plan ? { plan: view.plan } : {}),
-    sort: sortParameter(view.sort) as OrgListQuery['sort'],
+    sort: formatSort(view.sort) as OrgListQuery['sort'],
     page: view.page,
     limit: ORG_PAGE_SIZE,
   };
@@ -58,9 +58,4 @@ export function viewToQuery(view: OrgListView): OrgListQuery {
 
 export function hasFilters(view: OrgListView): boolean {
   return !!(view.search || view.status || view.plan);
-}
-
-/** The API's `sort` value: the field, with a leading `-` when descending. */
-function sortParameter(sort: Sort<OrgSortField>): string {
-  return `${sort.direction === 'descending' ? '-' : ''}${sort.field}`;
 }

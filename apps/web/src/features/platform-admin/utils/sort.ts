@@ -9,6 +9,11 @@ export function parseSort<Field extends string>(value: string | null, fields: re
   return fields.includes(field) ? { field, direction: descending ? 'descending' : 'ascending' } : null;
 }
 
+/** Writes a sort as the API and the address bar take it: the field, with a leading `-` when descending. */
+export function formatSort<Field extends string>(sort: Sort<Field>): string {
+  return `${sort.direction === 'descending' ? '-' : ''}${sort.field}`;
+}
+
 /** The sort after a click on `field`'s header: the same column flips, another starts ascending. */
 export function nextSort<Field extends string>(current: Sort<Field>, field: Field): Sort<Field> {
   if (current.field !== field) return { field, direction: 'ascending' };
