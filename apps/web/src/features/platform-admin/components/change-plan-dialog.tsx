@@ -1,4 +1,4 @@
-import { Modal, Radio, Stack, Text } from '@mantine/core';
+import { Radio, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { OrgDetailDto, OrgRowDto } from '@keel/api-client';
 import { ORG_PLANS, type OrgPlan } from '@keel/shared';
@@ -6,6 +6,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PLAN } from '../utils/labels';
 import { DialogForm } from './dialog-form';
+import { PlatformDialog } from './platform-dialog';
 
 type ChangePlanDialogProps = {
   org: OrgDetailDto;
@@ -16,9 +17,9 @@ type ChangePlanDialogProps = {
 
 export function ChangePlanDialog({ org, opened, onClose, changePlan }: ChangePlanDialogProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Change plan" centered>
-      {opened && <ChangePlanForm org={org} onClose={onClose} changePlan={changePlan} />}
-    </Modal>
+    <PlatformDialog opened={opened} onClose={onClose} title="Change plan">
+      <ChangePlanForm org={org} onClose={onClose} changePlan={changePlan} />
+    </PlatformDialog>
   );
 }
 

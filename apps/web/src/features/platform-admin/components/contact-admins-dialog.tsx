@@ -1,10 +1,11 @@
-import { Modal, Text, Textarea, TextInput } from '@mantine/core';
+import { Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ContactResultDto, OrgDetailDto } from '@keel/api-client';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatCount } from '../../../lib/format';
 import { DialogForm } from './dialog-form';
+import { PlatformDialog } from './platform-dialog';
 
 // The API's bounds (ContactOrgDto).
 const SUBJECT_MAX_LENGTH = 200;
@@ -20,9 +21,9 @@ type ContactAdminsDialogProps = {
 /** An e-mail from the platform team to every owner and admin of the org. */
 export function ContactAdminsDialog({ org, opened, onClose, contact }: ContactAdminsDialogProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Contact admins" centered size="lg">
-      {opened && <ContactAdminsForm org={org} onClose={onClose} contact={contact} />}
-    </Modal>
+    <PlatformDialog opened={opened} onClose={onClose} title="Contact admins" size="lg">
+      <ContactAdminsForm org={org} onClose={onClose} contact={contact} />
+    </PlatformDialog>
   );
 }
 

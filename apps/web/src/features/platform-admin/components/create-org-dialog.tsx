@@ -1,4 +1,4 @@
-import { Modal, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { CreateOrgDto } from '@keel/api-client';
 import { ORG_PLANS, type OrgPlan } from '@keel/shared';
@@ -9,16 +9,16 @@ import { useCreateOrg } from '../api/orgs';
 import { PLAN } from '../utils/labels';
 import { ORG_NAME_MAX_LENGTH, slugFromName, validateNewOrg, type NewOrgErrors } from '../utils/new-org';
 import { DialogForm } from './dialog-form';
+import { PlatformDialog } from './platform-dialog';
 
 const PLAN_OPTIONS = ORG_PLANS.map((plan) => ({ value: plan, label: PLAN[plan].label }));
 
 /** Creates an active organization and invites its owner by e-mail; then opens the new org. */
 export function CreateOrgDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Create organization" centered size="lg">
-      {/* Mounted only while open, so that every opening starts empty. */}
-      {opened && <CreateOrgForm onClose={onClose} />}
-    </Modal>
+    <PlatformDialog opened={opened} onClose={onClose} title="Create organization" size="lg">
+      <CreateOrgForm onClose={onClose} />
+    </PlatformDialog>
   );
 }
 

@@ -1,19 +1,20 @@
-import { Modal, NativeSelect, Text, TextInput } from '@mantine/core';
+import { NativeSelect, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { PLATFORM_ROLES, type PlatformRole } from '@keel/shared';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../lib/authorization';
 import { useInviteStaff } from '../api/staff';
 import { DialogForm } from './dialog-form';
+import { PlatformDialog } from './platform-dialog';
 
 const ROLE_OPTIONS = PLATFORM_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function InviteStaffDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Invite staff member" centered>
-      {opened && <InviteStaffForm onClose={onClose} />}
-    </Modal>
+    <PlatformDialog opened={opened} onClose={onClose} title="Invite staff member">
+      <InviteStaffForm onClose={onClose} />
+    </PlatformDialog>
   );
 }
 

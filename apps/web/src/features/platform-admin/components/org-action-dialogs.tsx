@@ -44,7 +44,8 @@ export function OrgActionDialogs({ org, action, onClose }: OrgActionDialogsProps
     approve: {
       title: 'Approve sign-up',
       confirmLabel: 'Approve',
-      color: 'teal',
+      // The primary blue: white on Mantine's filled teal misses WCAG AA contrast.
+      color: 'blue',
       body: <Text size="sm">{org.name} becomes active and its owner is e-mailed that they can sign in.</Text>,
       run: () => actions.approve.mutate(undefined, { onSuccess: () => done('Sign-up approved', `${org.name} is active; its owner can sign in.`) }),
       ...mutationState(actions.approve),
@@ -75,7 +76,7 @@ export function OrgActionDialogs({ org, action, onClose }: OrgActionDialogsProps
     enable: {
       title: 'Enable organization',
       confirmLabel: 'Enable',
-      color: 'teal',
+      color: 'blue',
       body: <Text size="sm">{org.name}’s users can sign in again. Its owners are e-mailed.</Text>,
       run: () => actions.enable.mutate(undefined, { onSuccess: () => done('Organization enabled', `${org.name} is active again.`) }),
       ...mutationState(actions.enable),
@@ -117,7 +118,7 @@ export function OrgActionDialogs({ org, action, onClose }: OrgActionDialogsProps
     restore: {
       title: 'Restore organization',
       confirmLabel: 'Restore',
-      color: 'teal',
+      color: 'blue',
       body: <Text size="sm">The deletion of {org.name} is cancelled and it returns to the status it had before.</Text>,
       run: () => actions.restore.mutate(undefined, { onSuccess: () => done('Organization restored', `The deletion of ${org.name} is cancelled.`) }),
       ...mutationState(actions.restore),

@@ -1,15 +1,16 @@
-import { Code, DataList, Modal, Tabs } from '@mantine/core';
+import { Code, DataList, Tabs } from '@mantine/core';
 import type { OutboxMessageDto } from '@keel/api-client';
 import { formatDateTime } from '../../../lib/format';
+import { PlatformDialog } from './platform-dialog';
 
 /**
- * One message as its recipient would get it. The HTML part renders in an iframe with an empty
- * `sandbox`: no scripts, no forms, no navigation of this page, and an opaque origin, whatever the
- * mail holds.
+ * One message as its recipient would get it: the plain text first, the HTML part on request, in an
+ * iframe with an empty `sandbox` (no scripts, no forms, no navigation of this page, an opaque
+ * origin) whatever the mail holds.
  */
 export function OutboxMessageDialog({ message, onClose }: { message: OutboxMessageDto | null; onClose: () => void }) {
   return (
-    <Modal opened={message !== null} onClose={onClose} title={message?.subject ?? 'Message'} size="xl" centered>
+    <PlatformDialog opened={message !== null} onClose={onClose} title={message?.subject ?? 'Message'} size="xl">
       {message && (
         <>
           <DataList labelWidth={90} mb="md">
@@ -22,11 +23,17 @@ export function OutboxMessageDialog({ message, onClose }: { message: OutboxMessa
               <DataList.ItemValue>{formatDateTime(message.created_at)}</DataList.ItemValue>
             </DataList.Item>
           </DataList>
-          <Tabs defaultValue="html">
+          {/* keepMounted off: the frame exists only while its tab is shown. */}
+          <Tabs defaultValue="text" keepMounted={false}>
             <Tabs.List aria-label="Parts of the message">
-              <Tabs.Tab value="html">HTML</Tabs.Tab>
               <Tabs.Tab value="text">Plain text</Tabs.Tab>
+              <Tabs.Tab value="html">HTML</Tabs.Tab>
             </Tabs.List>
+            <Tabs.Panel value="text" pt="sm">
+              <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                {message.text}
+              </Code>
+            </Tabs.Panel>
             <Tabs.Panel value="html" pt="sm">
               <iframe
                 sandbox=""
@@ -35,14 +42,9 @@ export function OutboxMessageDialog({ message, onClose }: { message: OutboxMessa
                 style={{ width: '100%', height: 420, border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-md)', background: 'white' }}
               />
             </Tabs.Panel>
-            <Tabs.Panel value="text" pt="sm">
-              <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                {message.text}
-              </Code>
-            </Tabs.Panel>
           </Tabs>
         </>
       )}
-    </Modal>
+    </PlatformDialog>
   );
 }

@@ -37,10 +37,11 @@ function orgApi(initial: Partial<OrgDetailDto> = {}, routes: Record<string, ApiA
   });
 }
 
-async function openAction(user: ReturnType<typeof renderRoute>['user'], name: string) {
+/** Opens an action's dialog, found by its title: the previous dialog may still be fading out. */
+async function openAction(user: ReturnType<typeof renderRoute>['user'], name: string, title = name) {
   await user.click(await screen.findByRole('button', { name: 'Actions' }));
   await user.click(await screen.findByRole('menuitem', { name }));
-  return screen.findByRole('dialog');
+  return screen.findByRole('dialog', { name: title });
 }
 
 async function menuItems(user: ReturnType<typeof renderRoute>['user']) {
@@ -137,7 +138,7 @@ describe('OrgDetailPage: actions', () => {
     const api = orgApi({ require_2fa: false });
     const { user } = renderRoute(DETAIL_PAGE);
 
-    const dialog = await openAction(user, 'Require 2FA');
+    const dialog = await openAction(user, 'Require 2FA', 'Require two-factor authentication');
     expect(dialog).toHaveTextContent('must set up an authenticator app at their next sign-in');
     await user.click(within(dialog).getByRole('button', { name: 'Require 2FA' }));
 

@@ -113,7 +113,7 @@ function StatusNotice({ org, onAction }: { org: OrgDetailDto; onAction: (action:
         'Waiting for approval',
         'This organization signed up by itself; its owner cannot sign in until you approve it.',
         <>
-          <Button size="xs" color="teal" onClick={() => onAction('approve')}>
+          <Button size="xs" onClick={() => onAction('approve')}>
             Approve
           </Button>
           <Button size="xs" variant="default" onClick={() => onAction('reject')}>
@@ -136,7 +136,7 @@ function StatusNotice({ org, onAction }: { org: OrgDetailDto; onAction: (action:
           </Text>
           . Its users are locked out until then; restoring it cancels the deletion.
         </>,
-        <Button size="xs" color="teal" onClick={() => onAction('restore')}>
+        <Button size="xs" onClick={() => onAction('restore')}>
           Restore
         </Button>,
       );

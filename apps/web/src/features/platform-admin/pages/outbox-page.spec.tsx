@@ -32,20 +32,21 @@ describe('OutboxPage', () => {
     expect(second).toHaveTextContent('Sent');
   });
 
-  it('opens a message: its HTML in a sandboxed frame that runs nothing, and its text', async () => {
+  it('opens a message: its text, and its HTML in a sandboxed frame that runs nothing', async () => {
     mockApi({ ...restoredSession('platform', staffUser()), [OUTBOX]: ok({ items: [mail()] }) });
     const { user } = renderRoute('/platform/outbox');
 
     await user.click(await screen.findByRole('button', { name: 'Open “Maintenance tonight” to owner@acme.example' }));
     const dialog = await screen.findByRole('dialog', { name: 'Maintenance tonight' });
+    expect(within(dialog).getByText(/We upgrade at 22:00 UTC\./, { selector: 'pre' })).toBeInTheDocument();
+    expect(within(dialog).queryByTitle('HTML of “Maintenance tonight”')).not.toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('tab', { name: 'HTML' }));
     const frame = within(dialog).getByTitle('HTML of “Maintenance tonight”');
     expect(frame.tagName).toBe('IFRAME');
     // An empty sandbox: no scripts, no same-origin access, no navigation.
     expect(frame).toHaveAttribute('sandbox', '');
     expect(frame).toHaveAttribute('srcdoc', mail().html);
-
-    await user.click(within(dialog).getByRole('tab', { name: 'Plain text' }));
-    expect(within(dialog).getByText(/We upgrade at 22:00 UTC\./, { selector: 'pre' })).toBeInTheDocument();
   });
 
   it('loads the newest mail again on Refresh', async () => {
