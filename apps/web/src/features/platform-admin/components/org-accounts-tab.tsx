@@ -1,10 +1,11 @@
-import { Button, List, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { List, Table, Text } from '@mantine/core';
 import type { OrgAccountDto, OrgDetailDto } from '@keel/api-client';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { NothingFound } from '../../../components/ui/query-states';
 import { formatRelative } from '../../../lib/format';
 import { useDeleteCloudAccount } from '../api/orgs';
 import { useRowConfirmation } from '../hooks/use-row-confirmation';
+import { PlatformTable, RowActions, RowButton } from './platform-table';
 import { CLOUD_ACCOUNT_STATUS, labelOf, providerLabel } from '../utils/labels';
 import { StatusBadge } from './status-badge';
 
@@ -28,52 +29,39 @@ export function OrgAccountsTab({ org }: { org: OrgDetailDto }) {
   if (org.cloud_accounts.length === 0) return <NothingFound title="No cloud accounts" description={`${org.name} has not connected a cloud account yet.`} />;
   return (
     <>
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="sm" aria-label={`Cloud accounts of ${org.name}`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Account</Table.Th>
-                <Table.Th>Provider</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Sync error</Table.Th>
-                <Table.Th>Last synced</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {org.cloud_accounts.map((account) => (
-                <Table.Tr key={account.id}>
-                  <Table.Td fw={600}>{account.name}</Table.Td>
-                  <Table.Td>{providerLabel(account.provider)}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge {...labelOf(CLOUD_ACCOUNT_STATUS, account.status)} />
-                  </Table.Td>
-                  <Table.Td maw={320}>
-                    {account.sync_error ? (
-                      <Text size="sm" c="red.8">
-                        {account.sync_error}
-                      </Text>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        —
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{formatRelative(account.last_synced_at)}</Table.Td>
-                  <Table.Td ta="right">
-                    <Button variant="subtle" color="red" size="compact-sm" onClick={() => deleteAccount.ask(account)} aria-label={`Delete ${account.name}`}>
-                      Delete
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <PlatformTable
+        label={`Cloud accounts of ${org.name}`}
+        minWidth={760}
+        columns={['Account', 'Provider', 'Status', 'Sync error', 'Last synced']}
+        withActions
+      >
+        {org.cloud_accounts.map((account) => (
+          <Table.Tr key={account.id}>
+            <Table.Td fw={600}>{account.name}</Table.Td>
+            <Table.Td>{providerLabel(account.provider)}</Table.Td>
+            <Table.Td>
+              <StatusBadge {...labelOf(CLOUD_ACCOUNT_STATUS, account.status)} />
+            </Table.Td>
+            <Table.Td maw={320}>
+              {account.sync_error ? (
+                <Text size="sm" c="red.8">
+                  {account.sync_error}
+                </Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  —
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{formatRelative(account.last_synced_at)}</Table.Td>
+            <RowActions>
+              <RowButton danger label={`Delete ${account.name}`} onClick={() => deleteAccount.ask(account)}>
+                Delete
+              </RowButton>
+            </RowActions>
+          </Table.Tr>
+        ))}
+      </PlatformTable>
       <ConfirmDialog {...deleteAccount.dialogProps} title="Delete cloud account" confirmLabel="Delete account">
         <Text size="sm">
           {deleting?.name} ({deleting && providerLabel(deleting.provider)}) is deleted from {org.name} at once, for good, together with:

@@ -1,5 +1,5 @@
 import { DonutChart } from '@mantine/charts';
-import { DataList, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { DataList, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { OrgDetailDto } from '@keel/api-client';
 import type { ReactNode } from 'react';
 import { NothingFound } from '../../../components/ui/query-states';
@@ -7,6 +7,7 @@ import { StatCard } from '../../../components/ui/stat-card';
 import { formatCount, formatDate, formatDateTime, formatMoney, formatRelative } from '../../../lib/format';
 import { providerLabel } from '../utils/labels';
 import { AccessibleChart } from './accessible-chart';
+import { PanelSection } from './panel-section';
 
 const PROVIDER_COLORS: Record<string, string> = { aws: 'orange.6', azure: 'blue.6', gcp: 'teal.6' };
 
@@ -20,16 +21,10 @@ export function OrgOverviewTab({ org }: { org: OrgDetailDto }) {
         <StatCard label="Sync errors" value={formatCount(org.error_count)} color={org.error_count > 0 ? 'red.8' : undefined} hint={`Of ${formatCount(org.account_count)} cloud accounts`} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="cost-by-provider-heading">
-          <Title order={2} fz="h4" id="cost-by-provider-heading" mb="sm">
-            Cost by provider
-          </Title>
+        <PanelSection title="Cost by provider">
           <CostByProvider org={org} />
-        </Paper>
-        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="org-facts-heading">
-          <Title order={2} fz="h4" id="org-facts-heading" mb="sm">
-            Details
-          </Title>
+        </PanelSection>
+        <PanelSection title="Details">
           <DataList labelWidth={190} withDivider>
             <Fact label="Organization ID">
               <Text ff="monospace" size="sm" style={{ wordBreak: 'break-all' }}>
@@ -43,7 +38,7 @@ export function OrgOverviewTab({ org }: { org: OrgDetailDto }) {
             <Fact label="Two-factor authentication">{org.require_2fa ? 'Required for every user' : 'Optional'}</Fact>
             <Fact label="Support sessions">{org.allow_platform_impersonation ? 'Allowed by the owner' : 'Turned off by the owner'}</Fact>
           </DataList>
-        </Paper>
+        </PanelSection>
       </SimpleGrid>
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Button, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Stack, Table, Text } from '@mantine/core';
 import type { OrgDetailDto, OrgUserDto } from '@keel/api-client';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { NothingFound } from '../../../components/ui/query-states';
@@ -6,6 +6,7 @@ import { ROLE_LABELS, type Role } from '../../../lib/authorization';
 import { formatCount, formatRelative } from '../../../lib/format';
 import { useResetUserMfa } from '../api/orgs';
 import { useRowConfirmation } from '../hooks/use-row-confirmation';
+import { PlatformTable, RowActions, RowButton } from './platform-table';
 import { StatusBadge } from './status-badge';
 
 export function OrgUsersTab({ org }: { org: OrgDetailDto }) {
@@ -23,47 +24,31 @@ export function OrgUsersTab({ org }: { org: OrgDetailDto }) {
           Showing the first {formatCount(org.users.length)} of {formatCount(org.user_count)} users.
         </Text>
       )}
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={720}>
-          <Table verticalSpacing="sm" aria-label={`Users of ${org.name}`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>User</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Two-factor</Table.Th>
-                <Table.Th>Last sign-in</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {org.users.map((member) => (
-                <Table.Tr key={member.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {member.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {member.email}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{ROLE_LABELS[member.role as Role] ?? member.role}</Table.Td>
-                  <Table.Td>{member.mfa_enabled ? <StatusBadge label="Set up" color="teal" /> : <StatusBadge label="Not set up" color="gray" />}</Table.Td>
-                  <Table.Td>{formatRelative(member.last_login_at)}</Table.Td>
-                  <Table.Td ta="right">
-                    {member.mfa_enabled && (
-                      <Button variant="subtle" color="red" size="compact-sm" onClick={() => resetMfa.ask(member)} aria-label={`Reset two-factor authentication of ${member.email}`}>
-                        Reset 2FA
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <PlatformTable label={`Users of ${org.name}`} minWidth={720} columns={['User', 'Role', 'Two-factor', 'Last sign-in']} withActions>
+        {org.users.map((member) => (
+          <Table.Tr key={member.id}>
+            <Table.Td>
+              <Text size="sm" fw={600}>
+                {member.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {member.email}
+              </Text>
+            </Table.Td>
+            <Table.Td>{ROLE_LABELS[member.role as Role] ?? member.role}</Table.Td>
+            <Table.Td>{member.mfa_enabled ? <StatusBadge label="Set up" color="teal" /> : <StatusBadge label="Not set up" color="gray" />}</Table.Td>
+            <Table.Td>{formatRelative(member.last_login_at)}</Table.Td>
+            <RowActions>
+              {/* Only someone with an authenticator has anything to reset. */}
+              {member.mfa_enabled && (
+                <RowButton danger label={`Reset two-factor authentication of ${member.email}`} onClick={() => resetMfa.ask(member)}>
+                  Reset 2FA
+                </RowButton>
+              )}
+            </RowActions>
+          </Table.Tr>
+        ))}
+      </PlatformTable>
       <ConfirmDialog {...resetMfa.dialogProps} title="Reset two-factor authentication" confirmLabel="Reset 2FA">
         <Text size="sm">
           {resetMfa.row?.email} loses their authenticator app and recovery codes, is signed out everywhere and sets two-factor authentication up again at their next

@@ -19,8 +19,12 @@ import { StatusBadge } from '../components/status-badge';
 import { ORG_STATUS, PLAN } from '../utils/labels';
 import type { OrgAction } from '../utils/org-actions';
 
-const TABS = ['overview', 'users', 'accounts', 'audit'] as const;
-type Tab = (typeof TABS)[number];
+const TABS = [
+  { value: 'overview', label: 'Overview', Content: OrgOverviewTab },
+  { value: 'users', label: 'Users', Content: OrgUsersTab },
+  { value: 'accounts', label: 'Cloud accounts', Content: OrgAccountsTab },
+  { value: 'audit', label: 'Audit', Content: OrgAuditTab },
+] as const;
 
 export function OrgDetailPage() {
   const { orgId = '' } = useParams();
@@ -48,7 +52,7 @@ export function OrgDetailPage() {
 function OrgDetail({ org }: { org: OrgDetailDto }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const requested = searchParams.get('tab');
-  const tab: Tab = TABS.includes(requested as Tab) ? (requested as Tab) : 'overview';
+  const tab = TABS.find((candidate) => candidate.value === requested)?.value ?? 'overview';
   const [action, setAction] = useState<OrgAction | null>(null);
 
   return (
@@ -72,23 +76,17 @@ function OrgDetail({ org }: { org: OrgDetailDto }) {
       {/* The tab is in the address, so that a link can open the users or accounts directly. */}
       <Tabs value={tab} onChange={(value) => setSearchParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })}>
         <Tabs.List aria-label="Sections of the organization">
-          <Tabs.Tab value="overview">Overview</Tabs.Tab>
-          <Tabs.Tab value="users">Users</Tabs.Tab>
-          <Tabs.Tab value="accounts">Cloud accounts</Tabs.Tab>
-          <Tabs.Tab value="audit">Audit</Tabs.Tab>
+          {TABS.map(({ value, label }) => (
+            <Tabs.Tab key={value} value={value}>
+              {label}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="overview" pt="md">
-          <OrgOverviewTab org={org} />
-        </Tabs.Panel>
-        <Tabs.Panel value="users" pt="md">
-          <OrgUsersTab org={org} />
-        </Tabs.Panel>
-        <Tabs.Panel value="accounts" pt="md">
-          <OrgAccountsTab org={org} />
-        </Tabs.Panel>
-        <Tabs.Panel value="audit" pt="md">
-          <OrgAuditTab org={org} />
-        </Tabs.Panel>
+        {TABS.map(({ value, Content }) => (
+          <Tabs.Panel key={value} value={value} pt="md">
+            <Content org={org} />
+          </Tabs.Panel>
+        ))}
       </Tabs>
       <OrgActionDialogs org={org} action={action} onClose={() => setAction(null)} />
     </Stack>

@@ -1,4 +1,4 @@
-import { Button, Paper, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
 import { BuildingIcon, SearchOffIcon } from '../../../components/ui/icons';
@@ -60,15 +60,11 @@ function OrgResults({ view, onChange }: { view: OrgListView; onChange: (changes:
   }
 
   return (
-    <Paper withBorder radius="md">
-      <OrgsTable orgs={items} sort={view.sort} onSort={(field: OrgSortField) => onChange({ sort: nextSort(view.sort, field) })} />
-      <TablePager
-        pagination={pagination}
-        shownCount={items.length}
-        noun={['organization', 'organizations']}
-        busy={orgs.isPlaceholderData}
-        onPage={(page) => onChange({ page })}
-      />
-    </Paper>
+    <OrgsTable
+      orgs={items}
+      sort={view.sort}
+      onSort={(field: OrgSortField) => onChange({ sort: nextSort(view.sort, field) })}
+      footer={<TablePager pagination={pagination} shownCount={items.length} noun={['organization', 'organizations']} busy={orgs.isPlaceholderData} onPage={(page) => onChange({ page })} />}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Stack, Table, Text } from '@mantine/core';
 import type { OutboxMessageDto } from '@keel/api-client';
 import { useState } from 'react';
 import { MailIcon, RefreshIcon } from '../../../components/ui/icons';
@@ -8,6 +8,7 @@ import { errorStatus } from '../../../lib/api-error';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useOutbox } from '../api/outbox';
 import { OutboxMessageDialog } from '../components/outbox-message-dialog';
+import { PlatformTable, RowActions, RowButton } from '../components/platform-table';
 import { StatusBadge } from '../components/status-badge';
 import { labelOf, MAIL_STATUS } from '../utils/labels';
 
@@ -44,44 +45,27 @@ function Messages({ outbox }: { outbox: ReturnType<typeof useOutbox> }) {
 
   return (
     <>
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={800}>
-          <Table verticalSpacing="sm" highlightOnHover aria-label="Mail in the outbox">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>To</Table.Th>
-                <Table.Th>Subject</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Time</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((message) => (
-                <Table.Tr key={message.id}>
-                  <Table.Td>{message.to}</Table.Td>
-                  <Table.Td>{message.subject}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge {...labelOf(MAIL_STATUS, message.status)} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" title={formatDateTime(message.created_at)} style={{ whiteSpace: 'nowrap' }}>
-                      {formatRelative(message.created_at)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Button variant="subtle" size="compact-sm" onClick={() => setOpen(message)} aria-label={`Open “${message.subject}” to ${message.to}`}>
-                      Open
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <PlatformTable label="Mail in the outbox" minWidth={800} columns={['To', 'Subject', 'Status', 'Time']} withActions>
+        {items.map((message) => (
+          <Table.Tr key={message.id}>
+            <Table.Td>{message.to}</Table.Td>
+            <Table.Td>{message.subject}</Table.Td>
+            <Table.Td>
+              <StatusBadge {...labelOf(MAIL_STATUS, message.status)} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" title={formatDateTime(message.created_at)} style={{ whiteSpace: 'nowrap' }}>
+                {formatRelative(message.created_at)}
+              </Text>
+            </Table.Td>
+            <RowActions>
+              <RowButton label={`Open “${message.subject}” to ${message.to}`} onClick={() => setOpen(message)}>
+                Open
+              </RowButton>
+            </RowActions>
+          </Table.Tr>
+        ))}
+      </PlatformTable>
       <OutboxMessageDialog message={open} onClose={() => setOpen(null)} />
     </>
   );

@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { PageHeader } from '../../../components/ui/page-header';
 import { ErrorState, LoadingState } from '../../../components/ui/query-states';
 import { StatCard } from '../../../components/ui/stat-card';
@@ -6,21 +6,16 @@ import { formatCount } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { GROWTH_WEEKS, usePlatformGrowth, usePlatformStats } from '../api/platform-overview';
 import { GrowthChart } from '../components/growth-chart';
+import { PanelSection } from '../components/panel-section';
 
 export function PlatformDashboardPage() {
   return (
     <Stack gap="lg">
       <PageHeader title="Platform dashboard" description="Every organization on Keel at a glance." />
       <PlatformStats />
-      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="growth-heading">
-        <Title order={2} fz="h4" id="growth-heading">
-          New organizations per week
-        </Title>
-        <Text size="sm" c="dimmed" mb="md">
-          The last {GROWTH_WEEKS} weeks, this week included.
-        </Text>
+      <PanelSection title="New organizations per week" description={`The last ${GROWTH_WEEKS} weeks, this week included.`}>
         <Growth />
-      </Paper>
+      </PanelSection>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import type { ActiveSessionDto } from '@keel/api-client';
 import { Link } from 'react-router';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
@@ -7,6 +7,7 @@ import { ErrorState, LoadingState, NothingFound } from '../../../components/ui/q
 import { formatCount, formatDateTime, formatRelative } from '../../../lib/format';
 import { platformOrgPath } from '../../../lib/paths';
 import { useActiveSessions, useRevokeSession } from '../api/sessions';
+import { PlatformTable, RowActions, RowButton } from '../components/platform-table';
 import { useRowConfirmation } from '../hooks/use-row-confirmation';
 
 // The API lists at most this many, newest first.
@@ -41,60 +42,41 @@ function ActiveSessions() {
           Showing the newest {formatCount(SESSIONS_SHOWN)} sessions.
         </Text>
       )}
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={980}>
-          <Table verticalSpacing="sm" aria-label="Active tenant sessions">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>User</Table.Th>
-                <Table.Th>Organization</Table.Th>
-                <Table.Th>IP address</Table.Th>
-                <Table.Th>Device</Table.Th>
-                <Table.Th>Signed in</Table.Th>
-                <Table.Th>Expires</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((session) => (
-                <Table.Tr key={session.id}>
-                  <Table.Td>{session.user_email}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={platformOrgPath(session.org_id)} size="sm">
-                      {session.org_name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td ff="monospace" fz="sm">
-                    {session.ip ?? '—'}
-                  </Table.Td>
-                  <Table.Td maw={280}>
-                    <Text size="sm" truncate="end" title={session.user_agent ?? undefined}>
-                      {session.user_agent ?? 'Unknown'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" title={formatDateTime(session.created_at)}>
-                      {formatRelative(session.created_at)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" title={formatDateTime(session.expires_at)}>
-                      {formatRelative(session.expires_at)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Button variant="subtle" color="red" size="compact-sm" onClick={() => revoke.ask(session)} aria-label={`Revoke the session of ${session.user_email}`}>
-                      Revoke
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <PlatformTable label="Active tenant sessions" minWidth={980} columns={['User', 'Organization', 'IP address', 'Device', 'Signed in', 'Expires']} withActions>
+        {items.map((session) => (
+          <Table.Tr key={session.id}>
+            <Table.Td>{session.user_email}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={platformOrgPath(session.org_id)} size="sm">
+                {session.org_name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td ff="monospace" fz="sm">
+              {session.ip ?? '—'}
+            </Table.Td>
+            <Table.Td maw={280}>
+              <Text size="sm" truncate="end" title={session.user_agent ?? undefined}>
+                {session.user_agent ?? 'Unknown'}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" title={formatDateTime(session.created_at)}>
+                {formatRelative(session.created_at)}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" title={formatDateTime(session.expires_at)}>
+                {formatRelative(session.expires_at)}
+              </Text>
+            </Table.Td>
+            <RowActions>
+              <RowButton danger label={`Revoke the session of ${session.user_email}`} onClick={() => revoke.ask(session)}>
+                Revoke
+              </RowButton>
+            </RowActions>
+          </Table.Tr>
+        ))}
+      </PlatformTable>
       <ConfirmDialog {...revoke.dialogProps} title="Revoke session" confirmLabel="Revoke">
         <Text size="sm">
           {revoke.row?.user_email} ({revoke.row?.org_name}) is signed out on this device at once and must sign in again. Their other sessions stay.

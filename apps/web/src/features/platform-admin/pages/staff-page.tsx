@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { StaffUserDto } from '@keel/api-client';
 import type { PlatformRole } from '@keel/shared';
@@ -11,6 +11,7 @@ import { ROLE_LABELS } from '../../../lib/authorization';
 import { formatDate, formatRelative } from '../../../lib/format';
 import { useChangeStaffRole, useDisableStaff, useStaffUsers } from '../api/staff';
 import { InviteStaffDialog } from '../components/invite-staff-dialog';
+import { PlatformTable, RowActions, RowButton } from '../components/platform-table';
 import { StatusBadge } from '../components/status-badge';
 import { TablePager } from '../components/table-pager';
 import { usePageParam } from '../hooks/use-page-param';
@@ -63,66 +64,55 @@ function StaffList() {
 
   return (
     <>
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={900}>
-          <Table verticalSpacing="sm" aria-label="Staff accounts">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Staff member</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Two-factor</Table.Th>
-                <Table.Th>Last sign-in</Table.Th>
-                <Table.Th>Since</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((member) => (
-                <Table.Tr key={member.id}>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Text size="sm" fw={600}>
-                        {member.name}
-                      </Text>
-                      {member.id === myId && (
-                        <Badge size="sm" variant="outline" color="gray.7" radius="sm" tt="none">
-                          You
-                        </Badge>
-                      )}
-                    </Group>
-                    <Text size="xs" c="dimmed">
-                      {member.email}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{ROLE_LABELS[member.role]}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge {...labelOf(STAFF_STATUS, member.status)} />
-                  </Table.Td>
-                  <Table.Td>{member.mfa_enabled ? 'Set up' : 'Not yet'}</Table.Td>
-                  <Table.Td>{formatRelative(member.last_login_at)}</Table.Td>
-                  <Table.Td>{formatDate(member.created_at)}</Table.Td>
-                  <Table.Td>
-                    {member.status !== 'disabled' && (
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        <Button variant="subtle" size="compact-sm" onClick={() => changeRole.ask(member)} aria-label={`Make ${member.email} a ${ROLE_LABELS[otherRole(member.role)].toLowerCase()}`}>
-                          Make {ROLE_LABELS[otherRole(member.role)].toLowerCase()}
-                        </Button>
-                        <Button variant="subtle" color="red" size="compact-sm" onClick={() => disable.ask(member)} aria-label={`Disable ${member.email}`}>
-                          Disable
-                        </Button>
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <TablePager pagination={pagination} shownCount={items.length} noun={['staff member', 'staff members']} busy={staff.isPlaceholderData} onPage={setPage} />
-      </Paper>
+      <PlatformTable
+        label="Staff accounts"
+        minWidth={900}
+        columns={['Staff member', 'Role', 'Status', 'Two-factor', 'Last sign-in', 'Since']}
+        withActions
+        footer={<TablePager pagination={pagination} shownCount={items.length} noun={['staff member', 'staff members']} busy={staff.isPlaceholderData} onPage={setPage} />}
+      >
+        {items.map((member) => {
+          const newRole = ROLE_LABELS[otherRole(member.role)].toLowerCase();
+          return (
+            <Table.Tr key={member.id}>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="sm" fw={600}>
+                    {member.name}
+                  </Text>
+                  {member.id === myId && (
+                    <Badge size="sm" variant="outline" color="gray.7" radius="sm" tt="none">
+                      You
+                    </Badge>
+                  )}
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {member.email}
+                </Text>
+              </Table.Td>
+              <Table.Td>{ROLE_LABELS[member.role]}</Table.Td>
+              <Table.Td>
+                <StatusBadge {...labelOf(STAFF_STATUS, member.status)} />
+              </Table.Td>
+              <Table.Td>{member.mfa_enabled ? 'Set up' : 'Not yet'}</Table.Td>
+              <Table.Td>{formatRelative(member.last_login_at)}</Table.Td>
+              <Table.Td>{formatDate(member.created_at)}</Table.Td>
+              <RowActions>
+                {member.status !== 'disabled' && (
+                  <>
+                    <RowButton label={`Make ${member.email} a ${newRole}`} onClick={() => changeRole.ask(member)}>
+                      Make {newRole}
+                    </RowButton>
+                    <RowButton danger label={`Disable ${member.email}`} onClick={() => disable.ask(member)}>
+                      Disable
+                    </RowButton>
+                  </>
+                )}
+              </RowActions>
+            </Table.Tr>
+          );
+        })}
+      </PlatformTable>
       <ConfirmDialog {...changeRole.dialogProps} title="Change role" confirmLabel="Change role" color="blue">
         <Text size="sm">
           {changeRole.row?.email} becomes a {changeRole.row && ROLE_LABELS[otherRole(changeRole.row.role)].toLowerCase()}

@@ -1,4 +1,4 @@
-import { Anchor, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { CheckIcon } from '../../../components/ui/icons';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -6,6 +6,7 @@ import { ErrorState, LoadingState, NothingFound } from '../../../components/ui/q
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { platformOrgPath } from '../../../lib/paths';
 import { useSyncHealth } from '../api/platform-overview';
+import { PlatformTable } from '../components/platform-table';
 import { TablePager } from '../components/table-pager';
 import { usePageParam } from '../hooks/use-page-param';
 import { providerLabel } from '../utils/labels';
@@ -32,49 +33,38 @@ function FailingAccounts() {
     return <NothingFound title="All accounts syncing" description="No cloud account is in the error state." icon={<CheckIcon size={28} />} />;
   }
   return (
-    <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={900}>
-        <Table verticalSpacing="sm" aria-label="Cloud accounts failing to sync">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Organization</Table.Th>
-              <Table.Th>Account</Table.Th>
-              <Table.Th>Provider</Table.Th>
-              <Table.Th>Error</Table.Th>
-              <Table.Th>Last successful sync</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((account) => (
-              <Table.Tr key={account.account_id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`${platformOrgPath(account.org_id)}?tab=accounts`} size="sm" fw={600}>
-                    {account.org_name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{account.account_name}</Text>
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {account.external_id}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{providerLabel(account.provider)}</Table.Td>
-                <Table.Td maw={360}>
-                  <Text size="sm" c="red.8">
-                    {account.sync_error ?? 'Failed without a message'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" title={account.last_synced_at ? formatDateTime(account.last_synced_at) : undefined}>
-                    {formatRelative(account.last_synced_at)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <TablePager pagination={pagination} shownCount={items.length} noun={['failing account', 'failing accounts']} busy={accounts.isPlaceholderData} onPage={setPage} />
-    </Paper>
+    <PlatformTable
+      label="Cloud accounts failing to sync"
+      minWidth={900}
+      columns={['Organization', 'Account', 'Provider', 'Error', 'Last successful sync']}
+      footer={<TablePager pagination={pagination} shownCount={items.length} noun={['failing account', 'failing accounts']} busy={accounts.isPlaceholderData} onPage={setPage} />}
+    >
+      {items.map((account) => (
+        <Table.Tr key={account.account_id}>
+          <Table.Td>
+            <Anchor component={Link} to={`${platformOrgPath(account.org_id)}?tab=accounts`} size="sm" fw={600}>
+              {account.org_name}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{account.account_name}</Text>
+            <Text size="xs" c="dimmed" ff="monospace">
+              {account.external_id}
+            </Text>
+          </Table.Td>
+          <Table.Td>{providerLabel(account.provider)}</Table.Td>
+          <Table.Td maw={360}>
+            <Text size="sm" c="red.8">
+              {account.sync_error ?? 'Failed without a message'}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" title={account.last_synced_at ? formatDateTime(account.last_synced_at) : undefined}>
+              {formatRelative(account.last_synced_at)}
+            </Text>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </PlatformTable>
   );
 }

@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import type { UsageRowDto } from '@keel/api-client';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -8,6 +8,8 @@ import { formatCount, formatDateTime, formatRelative } from '../../../lib/format
 import { platformOrgPath } from '../../../lib/paths';
 import { usePlatformUsage } from '../api/platform-overview';
 import { AccessibleChart } from '../components/accessible-chart';
+import { PanelSection } from '../components/panel-section';
+import { PlatformTable } from '../components/platform-table';
 import { SortableHeader } from '../components/sortable-header';
 import { StatusBadge } from '../components/status-badge';
 import { TablePager } from '../components/table-pager';
@@ -53,56 +55,48 @@ function Usage() {
 
   return (
     <>
-      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="top-orgs-heading">
-        <Title order={2} fz="h4" id="top-orgs-heading" mb="sm">
-          Most active organizations
-        </Title>
+      <PanelSection title="Most active organizations">
         <TopOrgsChart rows={items} />
-      </Paper>
-      <Paper withBorder radius="md">
-        {pagination.total > items.length && (
-          <Text size="sm" c="dimmed" px="md" pt="sm">
-            Sorting applies to the {formatCount(items.length)} organizations on this page.
-          </Text>
-        )}
-        <Table.ScrollContainer minWidth={860}>
-          <Table verticalSpacing="sm" highlightOnHover aria-label="Usage per organization, last 30 days">
-            <Table.Thead>
-              <Table.Tr>
-                {header('org_name', 'Organization')}
-                {header('plan', 'Plan')}
-                {header('syncs_30d', 'Syncs', true)}
-                {header('actions_30d', 'API calls', true)}
-                {header('last_activity_at', 'Last activity')}
-                {header('cost_rows', 'Cost rows', true)}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.org_id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={platformOrgPath(row.org_id)} size="sm" fw={600}>
-                      {row.org_name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge {...PLAN[row.plan]} variant="outline" />
-                  </Table.Td>
-                  <Table.Td ta="right">{formatCount(row.syncs_30d)}</Table.Td>
-                  <Table.Td ta="right">{formatCount(row.actions_30d)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" title={row.last_activity_at ? formatDateTime(row.last_activity_at) : undefined}>
-                      {formatRelative(row.last_activity_at)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right">{formatCount(row.cost_rows)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <TablePager pagination={pagination} shownCount={items.length} noun={['organization', 'organizations']} busy={usage.isPlaceholderData} onPage={setPage} />
-      </Paper>
+      </PanelSection>
+      {pagination.total > items.length && (
+        <Text size="sm" c="dimmed">
+          Sorting applies to the {formatCount(items.length)} organizations on this page.
+        </Text>
+      )}
+      <PlatformTable
+        label="Usage per organization, last 30 days"
+        minWidth={860}
+        columns={[
+          header('org_name', 'Organization'),
+          header('plan', 'Plan'),
+          header('syncs_30d', 'Syncs', true),
+          header('actions_30d', 'API calls', true),
+          header('last_activity_at', 'Last activity'),
+          header('cost_rows', 'Cost rows', true),
+        ]}
+        footer={<TablePager pagination={pagination} shownCount={items.length} noun={['organization', 'organizations']} busy={usage.isPlaceholderData} onPage={setPage} />}
+      >
+        {rows.map((row) => (
+          <Table.Tr key={row.org_id}>
+            <Table.Td>
+              <Anchor component={Link} to={platformOrgPath(row.org_id)} size="sm" fw={600}>
+                {row.org_name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <StatusBadge {...PLAN[row.plan]} variant="outline" />
+            </Table.Td>
+            <Table.Td ta="right">{formatCount(row.syncs_30d)}</Table.Td>
+            <Table.Td ta="right">{formatCount(row.actions_30d)}</Table.Td>
+            <Table.Td>
+              <Text size="sm" title={row.last_activity_at ? formatDateTime(row.last_activity_at) : undefined}>
+                {formatRelative(row.last_activity_at)}
+              </Text>
+            </Table.Td>
+            <Table.Td ta="right">{formatCount(row.cost_rows)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </PlatformTable>
     </>
   );
 }
