@@ -44,7 +44,7 @@ export function OrgAccountsTab({ org }: { org: OrgDetailDto }) {
             </Table.Td>
             <Table.Td maw={320}>
               {account.sync_error ? (
-                <Text size="sm" c="red.8">
+                <Text size="sm" c="red.9">
                   {account.sync_error}
                 </Text>
               ) : (

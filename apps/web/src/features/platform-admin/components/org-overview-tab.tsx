@@ -18,7 +18,7 @@ export function OrgOverviewTab({ org }: { org: OrgDetailDto }) {
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
         <StatCard label="Total cost" value={formatMoney(costs.total_cost, costs.currency)} hint={costs.latest_data_date ? `Data up to ${formatDate(costs.latest_data_date)}` : 'No cost data yet'} />
         <StatCard label="Cost rows" value={formatCount(costs.row_count)} />
-        <StatCard label="Sync errors" value={formatCount(org.error_count)} color={org.error_count > 0 ? 'red.8' : undefined} hint={`Of ${formatCount(org.account_count)} cloud accounts`} />
+        <StatCard label="Sync errors" value={formatCount(org.error_count)} color={org.error_count > 0 ? 'red.9' : undefined} hint={`Of ${formatCount(org.account_count)} cloud accounts`} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <PanelSection title="Cost by provider">

@@ -52,7 +52,7 @@ export function OrgsTable({ orgs, sort, onSort, footer }: OrgsTableProps) {
           </Table.Td>
           <Table.Td ta="right">{formatCount(org.user_count)}</Table.Td>
           <Table.Td ta="right">{formatCount(org.account_count)}</Table.Td>
-          <Table.Td ta="right" c={org.error_count > 0 ? 'red.8' : undefined} fw={org.error_count > 0 ? 700 : undefined}>
+          <Table.Td ta="right" c={org.error_count > 0 ? 'red.9' : undefined} fw={org.error_count > 0 ? 700 : undefined}>
             {formatCount(org.error_count)}
           </Table.Td>
           <Table.Td>

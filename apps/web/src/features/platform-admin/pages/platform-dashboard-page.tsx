@@ -36,7 +36,7 @@ function PlatformStats() {
         label="Sync errors"
         value={formatCount(figures.sync_errors)}
         hint={figures.sync_errors === 0 ? 'Every account syncs' : 'Cloud accounts failing to sync'}
-        color={figures.sync_errors > 0 ? 'red.8' : undefined}
+        color={figures.sync_errors > 0 ? 'red.9' : undefined}
         to={paths.platformSyncHealth}
       />
     </SimpleGrid>

@@ -54,7 +54,7 @@ function FailingAccounts() {
           </Table.Td>
           <Table.Td>{providerLabel(account.provider)}</Table.Td>
           <Table.Td maw={360}>
-            <Text size="sm" c="red.8">
+            <Text size="sm" c="red.9">
               {account.sync_error ?? 'Failed without a message'}
             </Text>
           </Table.Td>
