@@ -43,8 +43,4 @@ export class PlatformOrgPage {
   toast(text: string | RegExp): Locator {
     return this.page.getByRole('alert').filter({ hasText: text });
   }
-
-  tab(name: string): Locator {
-    return this.page.getByRole('tab', { name, exact: true });
-  }
 }
