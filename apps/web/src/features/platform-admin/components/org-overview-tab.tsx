@@ -50,6 +50,7 @@ function CostByProvider({ org }: { org: OrgDetailDto }) {
   return (
     <AccessibleChart
       caption={`Cost of ${org.name} by cloud provider`}
+      withVisibleTable
       columns={['Provider', 'Cost', 'Cost rows']}
       rows={providers.map((provider) => [providerLabel(provider.provider), formatMoney(provider.total_cost, currency), formatCount(provider.row_count)])}
     >
