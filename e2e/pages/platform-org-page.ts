@@ -27,12 +27,12 @@ export class PlatformOrgPage {
     await expectAccessible(this.page, '[role="dialog"]');
   }
 
-  /** The actions the menu offers, in order. */
-  async offeredActions(): Promise<string[]> {
+  /** The Actions menu offers exactly these, in this order. */
+  async expectActions(names: string[]): Promise<void> {
     await this.page.getByRole('button', { name: 'Actions' }).click();
-    const items = await this.page.getByRole('menuitem').allInnerTexts();
+    await expect(this.page.getByRole('menuitem')).toHaveText(names);
     await this.page.keyboard.press('Escape');
-    return items;
+    await expect(this.page.getByRole('menu')).toBeHidden();
   }
 
   async expectDialogClosed(): Promise<void> {
