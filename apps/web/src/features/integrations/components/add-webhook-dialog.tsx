@@ -4,7 +4,7 @@ import type { CreatedWebhookDto } from '@keel/api-client';
 import { useState, type FormEvent } from 'react';
 import { useCreateWebhook } from '../api/create-webhook';
 import { WEBHOOK_EVENTS, type WebhookEventType } from '../utils/webhook-events';
-import { FormDialog, FormDialogFooter } from './form-dialog';
+import { DialogFormFooter, FormDialog } from '../../../components/ui/form-dialog';
 
 const URL_MAX_LENGTH = 2048;
 
@@ -69,7 +69,7 @@ function AddWebhookForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
             ))}
           </Stack>
         </Checkbox.Group>
-        <FormDialogFooter submitLabel="Add webhook" pending={createWebhook.isPending} error={createWebhook.error} onCancel={onCancel} />
+        <DialogFormFooter submitLabel="Add webhook" pending={createWebhook.isPending} error={createWebhook.error} onCancel={onCancel} />
       </Stack>
     </form>
   );

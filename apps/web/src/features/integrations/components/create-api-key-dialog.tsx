@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { ROLE_LABELS } from '../../../lib/authorization';
 import { useCreateApiKey } from '../api/create-api-key';
 import { endOfLocalDay, isAfterToday, localDateInputValue } from '../utils/expiry-date';
-import { FormDialog, FormDialogFooter } from './form-dialog';
+import { DialogFormFooter, FormDialog } from '../../../components/ui/form-dialog';
 
 const NAME_MAX_LENGTH = 100;
 
@@ -81,7 +81,7 @@ function CreateApiKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCre
           onChange={(event) => setExpiresOn(event.currentTarget.value)}
           error={errors.expiresOn}
         />
-        <FormDialogFooter submitLabel="Create key" pending={createKey.isPending} error={createKey.error} onCancel={onCancel} />
+        <DialogFormFooter submitLabel="Create key" pending={createKey.isPending} error={createKey.error} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -5,8 +5,8 @@ import { ORG_PLANS, type OrgPlan } from '@keel/shared';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PLAN } from '../utils/labels';
-import { DialogForm } from './dialog-form';
-import { PlatformDialog } from './platform-dialog';
+import { DialogForm } from '../../../components/ui/form-dialog';
+import { FormDialog } from '../../../components/ui/form-dialog';
 
 type ChangePlanDialogProps = {
   org: OrgDetailDto;
@@ -17,9 +17,9 @@ type ChangePlanDialogProps = {
 
 export function ChangePlanDialog({ org, opened, onClose, changePlan }: ChangePlanDialogProps) {
   return (
-    <PlatformDialog opened={opened} onClose={onClose} title="Change plan">
+    <FormDialog opened={opened} onClose={onClose} title="Change plan">
       <ChangePlanForm org={org} onClose={onClose} changePlan={changePlan} />
-    </PlatformDialog>
+    </FormDialog>
   );
 }
 

@@ -4,8 +4,8 @@ import type { ContactResultDto, OrgDetailDto } from '@keel/api-client';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatCount } from '../../../lib/format';
-import { DialogForm } from './dialog-form';
-import { PlatformDialog } from './platform-dialog';
+import { DialogForm } from '../../../components/ui/form-dialog';
+import { FormDialog } from '../../../components/ui/form-dialog';
 
 // The API's bounds (ContactOrgDto).
 const SUBJECT_MAX_LENGTH = 200;
@@ -21,9 +21,9 @@ type ContactAdminsDialogProps = {
 /** An e-mail from the platform team to every owner and admin of the org. */
 export function ContactAdminsDialog({ org, opened, onClose, contact }: ContactAdminsDialogProps) {
   return (
-    <PlatformDialog opened={opened} onClose={onClose} title="Contact admins" size="lg">
+    <FormDialog opened={opened} onClose={onClose} title="Contact admins" size="lg">
       <ContactAdminsForm org={org} onClose={onClose} contact={contact} />
-    </PlatformDialog>
+    </FormDialog>
   );
 }
 

@@ -8,17 +8,17 @@ import { platformOrgPath } from '../../../lib/paths';
 import { useCreateOrg } from '../api/orgs';
 import { PLAN } from '../utils/labels';
 import { ORG_NAME_MAX_LENGTH, slugFromName, validateNewOrg, type NewOrgErrors } from '../utils/new-org';
-import { DialogForm } from './dialog-form';
-import { PlatformDialog } from './platform-dialog';
+import { DialogForm } from '../../../components/ui/form-dialog';
+import { FormDialog } from '../../../components/ui/form-dialog';
 
 const PLAN_OPTIONS = ORG_PLANS.map((plan) => ({ value: plan, label: PLAN[plan].label }));
 
 /** Creates an active organization and invites its owner by e-mail; then opens the new org. */
 export function CreateOrgDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
-    <PlatformDialog opened={opened} onClose={onClose} title="Create organization" size="lg">
+    <FormDialog opened={opened} onClose={onClose} title="Create organization" size="lg">
       <CreateOrgForm onClose={onClose} />
-    </PlatformDialog>
+    </FormDialog>
   );
 }
 

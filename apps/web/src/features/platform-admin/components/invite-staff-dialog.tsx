@@ -4,17 +4,17 @@ import { PLATFORM_ROLES, type PlatformRole } from '@keel/shared';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../lib/authorization';
 import { useInviteStaff } from '../api/staff';
-import { DialogForm } from './dialog-form';
-import { PlatformDialog } from './platform-dialog';
+import { DialogForm } from '../../../components/ui/form-dialog';
+import { FormDialog } from '../../../components/ui/form-dialog';
 
 const ROLE_OPTIONS = PLATFORM_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function InviteStaffDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
-    <PlatformDialog opened={opened} onClose={onClose} title="Invite staff member">
+    <FormDialog opened={opened} onClose={onClose} title="Invite staff member">
       <InviteStaffForm onClose={onClose} />
-    </PlatformDialog>
+    </FormDialog>
   );
 }
 

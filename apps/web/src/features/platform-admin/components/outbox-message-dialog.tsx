@@ -1,7 +1,7 @@
 import { Code, DataList, Tabs } from '@mantine/core';
 import type { OutboxMessageDto } from '@keel/api-client';
 import { formatDateTime } from '../../../lib/format';
-import { PlatformDialog } from './platform-dialog';
+import { FormDialog } from '../../../components/ui/form-dialog';
 
 /**
  * One message as its recipient would get it: the plain text first, the HTML part on request, in an
@@ -10,7 +10,7 @@ import { PlatformDialog } from './platform-dialog';
  */
 export function OutboxMessageDialog({ message, onClose }: { message: OutboxMessageDto | null; onClose: () => void }) {
   return (
-    <PlatformDialog opened={message !== null} onClose={onClose} title={message?.subject ?? 'Message'} size="xl">
+    <FormDialog opened={message !== null} onClose={onClose} title={message?.subject ?? 'Message'} size="xl">
       {message && (
         <>
           <DataList labelWidth={90} mb="md">
@@ -45,6 +45,6 @@ export function OutboxMessageDialog({ message, onClose }: { message: OutboxMessa
           </Tabs>
         </>
       )}
-    </PlatformDialog>
+    </FormDialog>
   );
 }

@@ -1,12 +1,11 @@
 import type { OrgDetailDto } from '@keel/api-client';
 import { screen, within } from '@testing-library/react';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { restoredSession, staffUser } from '../../../testing/api-fixtures';
 import { errorAnswer, mockApi, type ApiAnswer, type ApiRequest } from '../../../testing/mock-api';
 import { renderRoute } from '../../../testing/render-route';
-import { ok, ORG_ID, orgDetail, provideDocumentFonts, quietChartSizeWarnings } from '../testing/platform-fixtures';
+import { ok, ORG_ID, orgDetail, quietChartSizeWarnings } from '../testing/platform-fixtures';
 
-beforeAll(provideDocumentFonts);
 
 const ORG = `/api/v1/platform/orgs/${ORG_ID}`;
 const DETAIL_PAGE = `/platform/orgs/${ORG_ID}`;

@@ -80,11 +80,3 @@ export function quietChartSizeWarnings(): void {
     warn(message, ...rest);
   });
 }
-
-/**
- * jsdom has no `document.fonts`, which Mantine's autosizing Textarea (the reason field of
- * ConfirmDialog, the contact message) listens on. Belongs in src/testing/setup.ts for every spec.
- */
-export function provideDocumentFonts(): void {
-  if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { configurable: true, value: new EventTarget() });
-}
