@@ -104,8 +104,13 @@ describe('webhooks (SPEC §11)', () => {
       const mine = () => receiver.received.filter((item) => (item.event.data.organization as { id: string }).id === org.body.id);
       await eventually(() => (mine().length >= 3 ? true : undefined), 30_000);
       expect(new Set(mine().map((item) => item.event.id)).size).toBe(1);
-      const { body } = await api().get(`/webhooks/${hook.body.id}/deliveries`).expect(200);
-      const attempts = body.items.filter((item: { event_id: string }) => item.event_id === mine()[0].event.id).sort((a: { attempt: number }, b: { attempt: number }) => a.attempt - b.attempt);
+      // The attempt is recorded just after the receiver answered it: wait for the third record too.
+      const attempts = await eventually(async () => {
+        const { body } = await api().get(`/webhooks/${hook.body.id}/deliveries`).expect(200);
+        const recorded = body.items.filter((item: { event_id: string }) => item.event_id === mine()[0].event.id);
+        return recorded.length >= 3 ? recorded : undefined;
+      });
+      attempts.sort((a: { attempt: number }, b: { attempt: number }) => a.attempt - b.attempt);
       expect(attempts.map((item: { attempt: number; status_code: number }) => [item.attempt, item.status_code])).toEqual([
         [1, 500],
         [2, 503],
