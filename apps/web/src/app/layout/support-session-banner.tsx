@@ -41,7 +41,7 @@ export function SupportSessionBanner({ support, userEmail }: { support: SupportS
             <VisuallyHidden>Ends at {support.expiresAt.toLocaleTimeString()}</VisuallyHidden>
           </Text>
         </Group>
-        <Button size="xs" color="orange.9" variant="filled" loading={end.isPending} onClick={() => end.mutate()}>
+        <Button size="xs" color="dark" variant="filled" loading={end.isPending} onClick={() => end.mutate()}>
           End session
         </Button>
       </Group>
