@@ -51,6 +51,12 @@ export function errorStatus(error: unknown): number | undefined {
   return undefined;
 }
 
+/** The record a page's address names does not exist: 404, or 400 for an id that is not an id at all. */
+export function isNotFound(error: unknown): boolean {
+  const status = errorStatus(error);
+  return status === 404 || status === 400;
+}
+
 /** The sentence to show a person for an error thrown by the generated client. */
 export function apiErrorMessage(error: unknown): string {
   if (error instanceof ApiRequestError) {

@@ -5,7 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ChevronLeftIcon } from '../../../components/ui/icons';
 import { PageHeader } from '../../../components/ui/page-header';
 import { ErrorState, LoadingState, NothingFound } from '../../../components/ui/query-states';
-import { errorStatus } from '../../../lib/api-error';
+import { isNotFound } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { useOrgDetail } from '../api/orgs';
@@ -32,8 +32,7 @@ export function OrgDetailPage() {
 
   if (org.isPending) return <LoadingState label="Loading the organization" />;
   if (org.isError) {
-    // 400: not an id at all; 404: no such org (or it was deleted).
-    const missing = errorStatus(org.error) === 404 || errorStatus(org.error) === 400;
+    const missing = isNotFound(org.error);
     return (
       <Stack gap="lg">
         <title>Organization · Keel</title>

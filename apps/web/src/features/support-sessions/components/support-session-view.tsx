@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ChevronLeftIcon, SearchOffIcon } from '../../../components/ui/icons';
 import { PageHeader } from '../../../components/ui/page-header';
 import { ErrorState, LoadingState, NothingFound } from '../../../components/ui/query-states';
-import { errorStatus } from '../../../lib/api-error';
+import { isNotFound } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { useSupportSession } from '../api/get-support-session';
@@ -37,9 +37,7 @@ export function SupportSessionView({ where }: { where: SupportSessionConsole }) 
       );
     }
     if (session.isError) {
-      // A malformed id in the address (400) is as much "not found" as an unknown one (404).
-      const status = errorStatus(session.error);
-      if (status === 404 || status === 400) {
+      if (isNotFound(session.error)) {
         return (
           <>
             <PageHeader title="Support session not found" />

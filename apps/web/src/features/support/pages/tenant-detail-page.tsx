@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ChevronLeftIcon, SearchOffIcon } from '../../../components/ui/icons';
 import { PageHeader } from '../../../components/ui/page-header';
 import { ErrorState, LoadingState, NothingFound } from '../../../components/ui/query-states';
-import { errorStatus } from '../../../lib/api-error';
+import { isNotFound } from '../../../lib/api-error';
 import { paths } from '../../../lib/paths';
 import { useTenantHealth } from '../api/get-tenant-health';
 import type { SupportSessionAction } from '../utils/support-session-action';
@@ -42,9 +42,7 @@ export function TenantDetailPage({ supportSessionAction }: { supportSessionActio
 }
 
 function TenantError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  // A malformed id in the address (400) is as much "not found" as an unknown one (404).
-  const status = errorStatus(error);
-  if (status === 404 || status === 400) {
+  if (isNotFound(error)) {
     return (
       <>
         <PageHeader title="Tenant not found" />
