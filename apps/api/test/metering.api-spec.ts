@@ -254,3 +254,20 @@ describe('API metering and telemetry ingest', () => {
     });
   });
 });
+
+// A separate app after the first has closed: two live apps in one file would share passport's strategies.
+describe('API metering switched off (METERING_ENABLED=false)', () => {
+  let test: TestApp;
+  beforeAll(async () => {
+    test = await startTestApp({ METERING_ENABLED: 'false' });
+  });
+  afterAll(() => closeTestApp(test));
+
+  it('counts no tenant request', async () => {
+    const tenant = await createTenantOrg(test);
+    await api(test, tenant.tokens.viewer).get('/org').expect(200);
+    await api(test, tenant.tokens.viewer).get('/cloud-accounts').expect(200);
+    await test.app.get(MeteringService).flush();
+    expect(await test.dataSource.query('SELECT calls FROM api_usage_hourly WHERE org_id = $1', [tenant.orgId])).toEqual([]);
+  });
+});

@@ -130,6 +130,17 @@ describe('platform org administration (/api/v1/platform)', () => {
     const { body: growth } = await as(staffToken).get('/growth?weeks=4').expect(200);
     expect(growth.items).toHaveLength(4);
     expect(growth.items[3].new_orgs).toBeGreaterThan(0);
+    // Consecutive Mondays (UTC) ending with the current week, each counting the orgs created in its seven days.
+    const monday = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - ((date.getUTCDay() + 6) % 7)));
+    const thisWeek = monday(test.clock.now());
+    const weekStarts = [3, 2, 1, 0].map((weeksAgo) => new Date(thisWeek.getTime() - weeksAgo * 7 * 86_400_000));
+    const recounts = await Promise.all(
+      weekStarts.map(async (start) => {
+        const [{ count }] = await test.dataSource.query('SELECT count(*)::int AS count FROM organizations WHERE created_at >= $1 AND created_at < $2', [start, new Date(start.getTime() + 7 * 86_400_000)]);
+        return { week_start: start.toISOString().slice(0, 10), new_orgs: count };
+      }),
+    );
+    expect(growth.items).toEqual(recounts);
     await as(staffToken).get('/growth?weeks=0').expect(400);
   });
 

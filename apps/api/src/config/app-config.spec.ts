@@ -90,6 +90,12 @@ describe('loadConfig', () => {
     expect(configurationErrorFor({ ...PRODUCTION, BOOTSTRAP_ADMIN_EMAIL: 'root@example.com' }).message).toMatch(/^BOOTSTRAP_ADMIN_/);
   });
 
+  it('meters tenant API calls unless METERING_ENABLED=false, and refuses anything but a boolean', () => {
+    expect(loadConfig({ KEEL_DATA_DIR: dataDir }).meteringEnabled).toBe(true);
+    expect(loadConfig({ KEEL_DATA_DIR: dataDir, METERING_ENABLED: 'false' }).meteringEnabled).toBe(false);
+    expect(configurationErrorFor({ KEEL_DATA_DIR: dataDir, METERING_ENABLED: 'sometimes' }).message).toMatch(/^METERING_ENABLED/);
+  });
+
   it('requires staff 2FA by default and accepts STAFF_REQUIRE_2FA=false', () => {
     expect(loadConfig({ KEEL_DATA_DIR: dataDir }).staffRequire2fa).toBe(true);
     expect(loadConfig({ KEEL_DATA_DIR: dataDir, STAFF_REQUIRE_2FA: 'true' }).staffRequire2fa).toBe(true);

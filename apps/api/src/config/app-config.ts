@@ -30,6 +30,8 @@ export class AppConfig {
   readonly staffRequire2fa: boolean;
   readonly auditPlatformRetentionDays: number;
   readonly syncSchedule: string;
+  readonly meteringEnabled: boolean;
+  readonly auditVerifySchedule: string;
   readonly healthThresholds: HealthThresholds;
   readonly telemetryIngestKey: string | undefined;
   readonly auditOrgRetentionDays: number;
@@ -63,6 +65,8 @@ export class AppConfig {
     this.staffRequire2fa = environment.STAFF_REQUIRE_2FA ?? true;
     this.auditPlatformRetentionDays = environment.AUDIT_PLATFORM_RETENTION_DAYS ?? 365;
     this.syncSchedule = environment.SYNC_SCHEDULE ?? '0 */6 * * *';
+    this.meteringEnabled = environment.METERING_ENABLED ?? true;
+    this.auditVerifySchedule = environment.AUDIT_VERIFY_SCHEDULE ?? '*/30 * * * *';
     this.healthThresholds = {
       minimumCalls: environment.HEALTH_MIN_CALLS ?? DEFAULT_HEALTH_THRESHOLDS.minimumCalls,
       criticalErrorRate: environment.HEALTH_CRITICAL_ERROR_RATE ?? DEFAULT_HEALTH_THRESHOLDS.criticalErrorRate,

@@ -107,9 +107,17 @@ export class Environment {
   @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(100)
   HEALTH_WARNING_ERROR_RATE?: number;
 
+  /** Counts tenant API calls per org and hour (the tenant-health signals); `false` switches metering off. */
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  METERING_ENABLED?: boolean;
+
   /** Cron (UTC) of the scheduled sync of every cloud account. */
   @IsOptional() @Matches(/^\S+( \S+){4}$/, { message: 'SYNC_SCHEDULE must be a five-field cron expression' })
   SYNC_SCHEDULE?: string;
+
+  /** Cron (UTC) of the scheduled re-verification of every audit hash chain (default every 30 minutes). */
+  @IsOptional() @Matches(/^\S+( \S+){4}$/, { message: 'AUDIT_VERIFY_SCHEDULE must be a five-field cron expression' })
+  AUDIT_VERIFY_SCHEDULE?: string;
 
   /** Shared secret of the telemetry ingest (X-Ingest-Key); ingest is refused while unset (generated in demo mode). */
   @IsOptional() @Transform(emptyToUndefined) @IsString() @MinLength(16)

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { MetricsService } from '../health/metrics.service';
 import { chainHash, GENESIS_HASH, hashableColumns, type HashableEntry } from './audit-hash';
@@ -27,12 +28,17 @@ export class AuditVerifierService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuditVerifierService.name);
   private readonly brokenChains: Gauge;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly jobs: JobQueueService, metrics: MetricsService) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobQueueService,
+    private readonly config: AppConfig,
+    metrics: MetricsService,
+  ) {
     this.brokenChains = new Gauge({ name: 'keel_audit_chains_broken', help: 'Audit hash chains that failed the last scheduled verification', registers: [metrics.registry] });
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.schedule('audit.verify', '*/30 * * * *');
+    await this.jobs.schedule('audit.verify', this.config.auditVerifySchedule);
     await this.jobs.work('audit.verify', () => this.verifyAll().then(() => undefined));
   }
 

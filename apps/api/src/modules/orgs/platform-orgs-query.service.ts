@@ -72,8 +72,9 @@ export class PlatformOrgsQueryService {
     const sort = query.sort ?? '-created_at';
     const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
     const column = sort.replace(/^-/, '');
-    // The id tie-breaker keeps pages stable when many orgs share a value.
-    const order = `${column} ${direction} NULLS LAST, id ${direction}`;
+    // The id tie-breaker keeps pages stable when many orgs share a value. Only last_sync_at can be
+    // null; the other columns sort without NULLS LAST so that one (column, id) index serves both directions.
+    const order = `${column} ${direction}${column === 'last_sync_at' ? ' NULLS LAST' : ''}, id ${direction}`;
     const rows: OrgRow[] = await this.dataSource.query(`SELECT ${ROW_COLUMNS} FROM organizations ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`, parameters);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM organizations ${where}`, parameters);
     return { items: rows.map(toOrgRowDto), pagination: { page: page.page, limit: page.limit, total, next_cursor: null } };
@@ -189,14 +190,18 @@ export class PlatformOrgsQueryService {
 
   /** New orgs per ISO week (Monday start, UTC), oldest first, ending with the current week, zeros included. */
   async growth(weeks: number): Promise<GrowthDto> {
+    // Only the orgs created within the window are read (index on created_at), then zero-filled per week.
     const rows: { week_start: string; new_orgs: number }[] = await this.dataSource.query(
-      `WITH weeks AS (
-         SELECT generate_series(date_trunc('week', $1::timestamptz AT TIME ZONE 'UTC') - ($2 - 1) * interval '1 week',
-                                date_trunc('week', $1::timestamptz AT TIME ZONE 'UTC'), interval '1 week') AS week_start)
-       SELECT w.week_start::date::text AS week_start, count(o.id)::int AS new_orgs
-         FROM weeks w LEFT JOIN organizations o
-           ON o.created_at AT TIME ZONE 'UTC' >= w.week_start AND o.created_at AT TIME ZONE 'UTC' < w.week_start + interval '1 week'
-        GROUP BY w.week_start ORDER BY w.week_start`,
+      `WITH bounds AS (SELECT date_trunc('week', $1::timestamptz AT TIME ZONE 'UTC') AS last_week, $2::int AS weeks),
+            weeks AS (SELECT generate_series(last_week - (weeks - 1) * interval '1 week', last_week, interval '1 week') AS week_start FROM bounds),
+            created AS (
+              SELECT date_trunc('week', o.created_at AT TIME ZONE 'UTC') AS week_start, count(*)::int AS new_orgs
+                FROM organizations o, bounds b
+               WHERE o.created_at >= (b.last_week - (b.weeks - 1) * interval '1 week') AT TIME ZONE 'UTC'
+               GROUP BY 1)
+       SELECT w.week_start::date::text AS week_start, COALESCE(c.new_orgs, 0)::int AS new_orgs
+         FROM weeks w LEFT JOIN created c ON c.week_start = w.week_start
+        ORDER BY w.week_start`,
       [this.clock.now(), weeks],
     );
     return { items: rows };

@@ -1,0 +1,69 @@
+// The super_admin's dashboards (rows B1 and B2): each endpoint, and the best SQL a person would
+// write by hand for the same answer, run through pg against the same database.
+const ORG_COLUMNS = 'id, name, slug, plan, status, user_count, account_count, error_count, last_sync_at, created_at';
+const ORG_SORTS = ['name', 'created_at', 'user_count', 'last_sync_at'];
+// The same page position in both data sets: the fifth page of ten.
+const LIMIT = 10;
+const OFFSET = 40;
+
+const orgPage = (column, direction) => `
+  WITH page AS (SELECT ${ORG_COLUMNS} FROM organizations ORDER BY ${column} ${direction} NULLS LAST, id ${direction} LIMIT ${LIMIT} OFFSET ${OFFSET})
+  SELECT page.*, (SELECT count(*) FROM organizations) AS total FROM page`;
+
+export const DASHBOARDS = [
+  {
+    name: 'stats',
+    path: '/api/v1/platform/stats',
+    sql: `SELECT count(*), sum(user_count), sum(account_count), sum(cost_row_count), sum(error_count), count(*) FILTER (WHERE created_at >= now() - interval '30 days') FROM organizations`,
+  },
+  ...ORG_SORTS.flatMap((column) =>
+    [
+      ['ASC', column],
+      ['DESC', `-${column}`],
+    ].map(([direction, sort]) => ({
+      name: `orgs sort=${sort}`,
+      path: `/api/v1/platform/orgs?sort=${sort}&limit=${LIMIT}&offset=${OFFSET}`,
+      sql: orgPage(column, direction),
+    })),
+  ),
+  {
+    name: 'tenants/health',
+    path: `/api/v1/platform/tenants/health?limit=${LIMIT}&offset=${OFFSET}`,
+    sql: `
+      WITH page AS (
+        SELECT o.id, o.name, o.status, h.health, h.calls_24h, h.error_rate, h.last_seen_at, h.reason
+          FROM tenant_health h JOIN organizations o ON o.id = h.org_id
+         ORDER BY CASE h.health WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 WHEN 'unknown' THEN 2 ELSE 3 END, o.name, o.id LIMIT ${LIMIT} OFFSET ${OFFSET})
+      SELECT page.*, (SELECT json_object_agg(health, n) FROM (SELECT health, count(*) AS n FROM tenant_health GROUP BY health) s) AS stats FROM page`,
+  },
+  {
+    name: 'growth',
+    path: '/api/v1/platform/growth',
+    sql: `SELECT date_trunc('week', created_at AT TIME ZONE 'UTC') AS week_start, count(*) FROM organizations
+           WHERE created_at >= date_trunc('week', now() AT TIME ZONE 'UTC') - interval '11 weeks' GROUP BY 1`,
+  },
+  {
+    name: 'usage',
+    path: `/api/v1/platform/usage?limit=${LIMIT}&offset=${OFFSET}`,
+    sql: `
+      SELECT o.id, o.name, o.plan, o.cost_row_count,
+             (SELECT count(*) FROM sync_jobs j WHERE j.org_id = o.id AND j.created_at >= now() - interval '30 days') AS syncs,
+             (SELECT sum(u.calls) FROM api_usage_hourly u WHERE u.org_id = o.id AND u.hour >= now() - interval '30 days') AS calls,
+             (SELECT max(u.last_seen_at) FROM api_usage_hourly u WHERE u.org_id = o.id) AS last_activity,
+             (SELECT count(*) FROM organizations) AS total
+        FROM (SELECT * FROM organizations ORDER BY created_at DESC, id LIMIT ${LIMIT} OFFSET ${OFFSET}) o`,
+  },
+  {
+    name: 'sync-health',
+    path: `/api/v1/platform/sync-health?limit=${LIMIT}`,
+    sql: `
+      WITH page AS (
+        SELECT a.id, a.name, a.provider, a.external_id, a.status, a.sync_error, a.last_synced_at, a.org_id, o.name AS org_name
+          FROM cloud_accounts a JOIN organizations o ON o.id = a.org_id
+         WHERE a.status = 'error' ORDER BY a.updated_at DESC, a.id LIMIT ${LIMIT})
+      SELECT page.*, (SELECT count(*) FROM cloud_accounts WHERE status = 'error') AS total FROM page`,
+  },
+];
+
+/** The framework's own floor: an authenticated request that reads nothing but the session. */
+export const NO_OP = { name: 'platform/auth/me', path: '/api/v1/platform/auth/me' };
