@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TenantRole } from '@keel/shared';
-import { uniqueEmail } from './support/factories';
+import { createOrganization, uniqueEmail } from './support/factories';
+import { TenantsHealthService } from '../src/modules/tenants-health/tenants-health.service';
 import { api, closeTestApp, createTenantOrg, recountedCounters, storedCounters, waitForOrgSyncsToSettle, waitForSyncJob, type TenantOrg } from './support/tenant-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -117,5 +118,33 @@ describe('organization counters', () => {
     await api(test, tenant.tokens.owner).delete(`/cloud-accounts/${account.id}`).expect(204);
     expect(await storedCounters(test, bystander.orgId)).toEqual(before);
     expect(await storedCounters(test, tenant.orgId)).toEqual(await recountedCounters(test, tenant.orgId));
+  });
+
+  // One statement reads both sides in one snapshot, so other test files writing meanwhile cannot skew it.
+  const platformTotalsAndRecount = async () =>
+    (
+      await test.dataSource.query(
+        `SELECT (SELECT json_build_object('orgs', sum(organizations), 'users', sum(user_count), 'accounts', sum(account_count), 'cost_rows', sum(cost_row_count), 'errors', sum(error_count)) FROM platform_totals) AS totals,
+                (SELECT json_build_object('orgs', count(*), 'users', sum(user_count), 'accounts', sum(account_count), 'cost_rows', sum(cost_row_count), 'errors', sum(error_count)) FROM organizations) AS recount,
+                (SELECT json_object_agg(health, orgs ORDER BY health) FROM tenant_health_totals) AS health_totals,
+                (SELECT json_object_agg(class, (SELECT count(*) FROM tenant_health WHERE health = class) ORDER BY class) FROM unnest(ARRAY['critical', 'healthy', 'unknown', 'warning']) AS class) AS health_recount`,
+      )
+    )[0];
+
+  it('keep the platform totals and the fleet health counts equal to a recount as orgs come, change and go', async () => {
+    const tenant = await createTenantOrg(test);
+    const { body: account } = await api(test, tenant.tokens.owner).post('/cloud-accounts').send({ name: 'Prod', provider: 'aws', external_id: `acct-${randomUUID().slice(0, 8)}` }).expect(201);
+    const { body: job } = await api(test, tenant.tokens.owner).post(`/cloud-accounts/${account.id}/sync`).expect(202);
+    await waitForSyncJob(test, job.id);
+    await api(test, tenant.tokens.owner).post('/org/members').send({ email: uniqueEmail('totalled'), role: 'viewer' }).expect(201);
+    await test.app.get(TenantsHealthService).refresh();
+    const gone = await createOrganization(test);
+    await test.dataSource.query('DELETE FROM organizations WHERE id = $1', [gone.id]);
+
+    const { totals, recount, health_totals: healthTotals, health_recount: healthRecount } = await platformTotalsAndRecount();
+    expect(Object.fromEntries(Object.entries(totals).map(([key, value]) => [key, Number(value)]))).toEqual(
+      Object.fromEntries(Object.entries(recount).map(([key, value]) => [key, Number(value)])),
+    );
+    expect(healthTotals).toEqual(healthRecount);
   });
 });

@@ -7,6 +7,8 @@ export type CloudAccountStatus = 'pending' | 'syncing' | 'connected' | 'error';
 
 /** A customer's AWS, Azure or GCP account whose billing data Keel syncs. */
 @Entity('cloud_accounts')
+// The newest failures first, for the platform's sync health.
+@Index('IDX_cloud_accounts_failing', ['updatedAt', 'id'], { where: `"status" = 'error'` })
 @Index('UQ_cloud_accounts_external', ['orgId', 'provider', 'externalId'], { unique: true })
 @Check('CHK_cloud_accounts_provider', `"provider" IN ('aws', 'azure', 'gcp')`)
 @Check('CHK_cloud_accounts_status', `"status" IN ('pending', 'syncing', 'connected', 'error')`)

@@ -2,6 +2,13 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 import type { OrgPlan, OrgStatus } from '@keel/shared';
 
 @Entity('organizations')
+// The org list sorts on each of these, with the id as tie-breaker (keyed by (column, id) in both directions).
+@Index('IDX_organizations_name_id', ['name', 'id'])
+@Index('IDX_organizations_created_at_id', ['createdAt', 'id'])
+@Index('IDX_organizations_user_count_id', ['userCount', 'id'])
+@Index('IDX_organizations_last_sync_at_id', ['lastSyncAt', 'id'])
+// "Most recently synced first" keeps the never-synced orgs last: DESC NULLS LAST, which TypeORM cannot declare.
+@Index('IDX_organizations_last_sync_at_desc_id', { synchronize: false })
 @Check('CHK_organizations_plan', `"plan" IN ('free', 'pro', 'enterprise')`)
 @Check('CHK_organizations_status', `"status" IN ('pending', 'active', 'suspended', 'rejected', 'pending_deletion', 'deleting')`)
 export class Organization {
@@ -59,7 +66,6 @@ export class Organization {
   @Column({ name: 'status_before_deletion', type: 'varchar', length: 16, nullable: true })
   statusBeforeDeletion: OrgStatus | null;
 
-  @Index('IDX_organizations_created_at')
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

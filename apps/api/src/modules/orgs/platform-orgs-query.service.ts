@@ -32,21 +32,29 @@ export class PlatformOrgsQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly clock: ClockService) {}
 
   async stats(): Promise<PlatformStatsDto> {
-    const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS orgs, COALESCE(sum(user_count), 0)::bigint AS users, COALESCE(sum(account_count), 0)::bigint AS accounts,
-              COALESCE(sum(cost_row_count), 0)::bigint AS cost_rows, COALESCE(sum(error_count), 0)::bigint AS errors,
-              count(*) FILTER (WHERE created_at >= $1)::int AS recent
-         FROM organizations`,
-      [new Date(this.clock.nowMilliseconds() - 30 * 86_400_000)],
-    );
+    const totals = await this.totals();
+    // Only the orgs of the last 30 days are read (index on created_at).
+    const [{ recent }] = await this.dataSource.query('SELECT count(*)::int AS recent FROM organizations WHERE created_at >= $1', [
+      new Date(this.clock.nowMilliseconds() - 30 * 86_400_000),
+    ]);
     return {
-      total_organizations: row.orgs,
-      total_users: Number(row.users),
-      total_cloud_accounts: Number(row.accounts),
-      total_cost_rows: Number(row.cost_rows),
-      sync_errors: Number(row.errors),
-      new_orgs_30d: row.recent,
+      total_organizations: totals.organizations,
+      total_users: totals.users,
+      total_cloud_accounts: totals.accounts,
+      total_cost_rows: totals.costRows,
+      sync_errors: totals.errors,
+      new_orgs_30d: recent,
     };
+  }
+
+  /** The platform totals, kept by a trigger on organizations in 16 shards (migration ScaleDashboards). */
+  private async totals(): Promise<{ organizations: number; users: number; accounts: number; costRows: number; errors: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT COALESCE(sum(organizations), 0)::bigint AS organizations, COALESCE(sum(user_count), 0)::bigint AS users, COALESCE(sum(account_count), 0)::bigint AS accounts,
+              COALESCE(sum(cost_row_count), 0)::bigint AS cost_rows, COALESCE(sum(error_count), 0)::bigint AS errors
+         FROM platform_totals`,
+    );
+    return { organizations: Number(row.organizations), users: Number(row.users), accounts: Number(row.accounts), costRows: Number(row.cost_rows), errors: Number(row.errors) };
   }
 
   async list(query: OrgListQueryDto): Promise<OrgListDto> {
@@ -76,7 +84,7 @@ export class PlatformOrgsQueryService {
     // null; the other columns sort without NULLS LAST so that one (column, id) index serves both directions.
     const order = `${column} ${direction}${column === 'last_sync_at' ? ' NULLS LAST' : ''}, id ${direction}`;
     const rows: OrgRow[] = await this.dataSource.query(`SELECT ${ROW_COLUMNS} FROM organizations ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`, parameters);
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM organizations ${where}`, parameters);
+    const total = conditions.length ? (await this.dataSource.query(`SELECT count(*)::int AS total FROM organizations ${where}`, parameters))[0].total : (await this.totals()).organizations;
     return { items: rows.map(toOrgRowDto), pagination: { page: page.page, limit: page.limit, total, next_cursor: null } };
   }
 
@@ -124,15 +132,16 @@ export class PlatformOrgsQueryService {
     };
   }
 
-  /** Cloud accounts in the error state, newest failure first (index on status). */
+  /** Cloud accounts in the error state, newest failure first (partial index of the failing accounts). */
   async syncHealth(query: PaginationQueryDto): Promise<SyncHealthDto> {
     const page = resolvePage(query);
     const rows = await this.dataSource.query(
       `SELECT a.id AS account_id, a.name AS account_name, a.provider, a.external_id, a.status, a.sync_error, a.last_synced_at, a.org_id, o.name AS org_name
          FROM cloud_accounts a JOIN organizations o ON o.id = a.org_id
-        WHERE a.status = 'error' ORDER BY a.updated_at DESC, a.id LIMIT ${page.limit} OFFSET ${page.offset}`,
+        WHERE a.status = 'error' ORDER BY a.updated_at DESC, a.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
     );
-    const [{ total }] = await this.dataSource.query("SELECT count(*)::int AS total FROM cloud_accounts WHERE status = 'error'");
+    // Accounts in error are what the org counters' error_count counts.
+    const total = (await this.totals()).errors;
     return {
       items: rows.map((row: SyncHealthDto['items'][number] & { last_synced_at: Date | null }) => ({ ...row, last_synced_at: row.last_synced_at ? new Date(row.last_synced_at).toISOString() : null })),
       pagination: { page: page.page, limit: page.limit, total, next_cursor: null },
@@ -152,7 +161,7 @@ export class PlatformOrgsQueryService {
         ORDER BY o.created_at DESC, o.id`,
       [since],
     );
-    const [{ total }] = await this.dataSource.query('SELECT count(*)::int AS total FROM organizations');
+    const total = (await this.totals()).organizations;
     return {
       items: rows.map((row: { org_id: string; org_name: string; plan: UsageDto['items'][number]['plan']; cost_row_count: string; syncs_30d: number; actions_30d: string; last_activity_at: Date | null }) => ({
         org_id: row.org_id,

@@ -11,6 +11,9 @@ export interface HealthThresholds {
   warningTrafficDrop: number;
 }
 
+/** Worst first: the support console's default order. */
+export const SEVERITY_RANK: Record<TenantHealth, number> = { critical: 0, warning: 1, unknown: 2, healthy: 3 };
+
 export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = { minimumCalls: 20, criticalErrorRate: 10, warningErrorRate: 2, warningTrafficDrop: 0.5 };
 
 export interface HealthSignals {

@@ -4,6 +4,8 @@ import type { TenantHealth } from './health-rules';
 
 /** An org's health as last computed from its hourly API usage (refreshed every minute). */
 @Entity('tenant_health')
+// Worst first, then by name: the support console's default order, read from the index.
+@Index('IDX_tenant_health_worst_first', ['severityRank', 'orgName', 'orgId'])
 @Check('CHK_tenant_health_health', `"health" IN ('healthy', 'warning', 'critical', 'unknown')`)
 export class TenantHealthRecord {
   @PrimaryColumn({ name: 'org_id', type: 'uuid' })
@@ -31,6 +33,14 @@ export class TenantHealthRecord {
 
   @Column({ type: 'varchar', length: 300 })
   reason: string;
+
+  /** 0 critical, 1 warning, 2 unknown, 3 healthy (written with the health). */
+  @Column({ name: 'severity_rank', type: 'smallint', default: 3 })
+  severityRank: number;
+
+  /** The org's name when the health was last computed: the sort key of the worst-first order. */
+  @Column({ name: 'org_name', type: 'varchar', length: 200, default: '' })
+  orgName: string;
 
   @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true })
   lastSeenAt: Date | null;

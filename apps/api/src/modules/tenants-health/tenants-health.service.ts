@@ -6,18 +6,18 @@ import { ClockService } from '../../common/clock/clock.service';
 import { resolvePage } from '../../common/http/pagination.dto';
 import { JobQueueService } from '../jobs/job-queue.service';
 import type { FleetHealthDto, TenantHealthDetailDto, TenantHealthListDto, TenantHealthQueryDto } from './dto/tenant-health.dto';
-import { judgeHealth } from './health-rules';
+import { judgeHealth, SEVERITY_RANK } from './health-rules';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { WebhooksService } from '../webhooks/webhooks.service';
 
 const HOUR = 3_600_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const WORST_FIRST = `CASE h.health WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 WHEN 'unknown' THEN 2 ELSE 3 END`;
-const SORT_COLUMNS: Record<string, string> = { name: 'o.name', health: WORST_FIRST, api_calls_24h: 'h.calls_24h', error_rate: 'h.error_rate', last_seen_at: 'h.last_seen_at' };
+const SORT_COLUMNS: Record<string, string> = { name: 'o.name', health: 'h.severity_rank', api_calls_24h: 'h.calls_24h', error_rate: 'h.error_rate', last_seen_at: 'h.last_seen_at' };
 
 interface Signals {
   org_id: string;
+  name: string;
   calls: string;
   errors: string;
   baseline_calls: string;
@@ -52,30 +52,32 @@ export class TenantsHealthService implements OnApplicationBootstrap {
   async refresh(): Promise<number> {
     const now = this.clock.nowMilliseconds();
     const signals: Signals[] = await this.dataSource.query(
-      `SELECT o.id AS org_id,
+      `SELECT o.id AS org_id, o.name,
               COALESCE(sum(u.calls) FILTER (WHERE u.hour > $1), 0)::text AS calls,
               COALESCE(sum(u.errors) FILTER (WHERE u.hour > $1), 0)::text AS errors,
               COALESCE(sum(u.calls) FILTER (WHERE u.hour <= $1), 0)::text AS baseline_calls,
               max(u.last_seen_at) AS last_seen_at
          FROM organizations o LEFT JOIN api_usage_hourly u ON u.org_id = o.id AND u.hour > $2
-        GROUP BY o.id`,
+        GROUP BY o.id, o.name`,
       [new Date(now - 24 * HOUR), new Date(now - 8 * 24 * HOUR)],
     );
     const rows = signals.map((row) => {
       const calls = Number(row.calls);
       const errors = Number(row.errors);
       const baseline = Number(row.baseline_calls) / 7;
-      return { orgId: row.org_id, calls, errors, baseline, lastSeen: row.last_seen_at, ...judgeHealth({ calls, errors, baseline }, this.config.healthThresholds) };
+      return { orgId: row.org_id, name: row.name, calls, errors, baseline, lastSeen: row.last_seen_at, ...judgeHealth({ calls, errors, baseline }, this.config.healthThresholds) };
     });
     if (rows.length === 0) return 0;
     const previous = new Map<string, string>((await this.dataSource.query('SELECT org_id, health FROM tenant_health')).map((row: { org_id: string; health: string }) => [row.org_id, row.health]));
     // The new classes and their `tenant.health_changed` events commit together.
     await this.transactionHost.withTransaction(async () => {
       await this.transactionHost.tx.query(
-        `INSERT INTO tenant_health (org_id, calls_24h, errors_24h, baseline_per_day, error_rate, health, reason, last_seen_at, computed_at)
-         SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::numeric[], $5::numeric[], $6::varchar[], $7::varchar[], $8::timestamptz[]) AS r, (SELECT $9::timestamptz) AS t
+        `INSERT INTO tenant_health (org_id, calls_24h, errors_24h, baseline_per_day, error_rate, health, reason, last_seen_at, severity_rank, org_name, computed_at)
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[], $4::numeric[], $5::numeric[], $6::varchar[], $7::varchar[], $8::timestamptz[], $10::smallint[], $11::varchar[]) AS r,
+                (SELECT $9::timestamptz) AS t
          ON CONFLICT (org_id) DO UPDATE SET calls_24h = EXCLUDED.calls_24h, errors_24h = EXCLUDED.errors_24h, baseline_per_day = EXCLUDED.baseline_per_day,
-           error_rate = EXCLUDED.error_rate, health = EXCLUDED.health, reason = EXCLUDED.reason, last_seen_at = EXCLUDED.last_seen_at, computed_at = EXCLUDED.computed_at`,
+           error_rate = EXCLUDED.error_rate, health = EXCLUDED.health, reason = EXCLUDED.reason, last_seen_at = EXCLUDED.last_seen_at,
+           severity_rank = EXCLUDED.severity_rank, org_name = EXCLUDED.org_name, computed_at = EXCLUDED.computed_at`,
         [
           rows.map((row) => row.orgId),
           rows.map((row) => row.calls),
@@ -86,6 +88,8 @@ export class TenantsHealthService implements OnApplicationBootstrap {
           rows.map((row) => row.reason),
           rows.map((row) => row.lastSeen),
           new Date(now),
+          rows.map((row) => SEVERITY_RANK[row.health]),
+          rows.map((row) => row.name),
         ],
       );
       for (const row of rows) {
@@ -99,7 +103,8 @@ export class TenantsHealthService implements OnApplicationBootstrap {
   }
 
   async fleet(): Promise<FleetHealthDto> {
-    const counts: { health: keyof FleetHealthDto; count: number }[] = await this.dataSource.query('SELECT health, count(*)::int AS count FROM tenant_health GROUP BY health');
+    // Kept by a trigger on tenant_health (four rows), never counted over every org.
+    const counts: { health: keyof FleetHealthDto; count: number }[] = await this.dataSource.query('SELECT health, orgs AS count FROM tenant_health_totals');
     const stats: FleetHealthDto = { total: 0, healthy: 0, warning: 0, critical: 0, unknown: 0 };
     for (const { health, count } of counts) {
       stats[health] = count;
@@ -125,16 +130,18 @@ export class TenantsHealthService implements OnApplicationBootstrap {
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const sort = query.sort ?? 'health';
     const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
-    const order = `${SORT_COLUMNS[sort.replace(/^-/, '')]} ${direction} NULLS LAST, o.name, o.id`;
+    // Worst first reads the index (severity_rank, org_name, org_id); the other orders sort the matching orgs.
+    const order = sort === 'health' ? 'h.severity_rank, h.org_name, h.org_id' : `${SORT_COLUMNS[sort.replace(/^-/, '')]} ${direction} NULLS LAST, o.name, o.id`;
     const rows = await this.dataSource.query(
       `SELECT o.id AS org_id, o.name, o.status, h.health, h.calls_24h, h.error_rate::float8 AS error_rate, h.last_seen_at, h.reason
          FROM tenant_health h JOIN organizations o ON o.id = h.org_id ${where}
         ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`,
       parameters,
     );
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM tenant_health h JOIN organizations o ON o.id = h.org_id ${where}`, parameters);
+    const stats = await this.fleet();
+    const total = conditions.length ? (await this.dataSource.query(`SELECT count(*)::int AS total FROM tenant_health h JOIN organizations o ON o.id = h.org_id ${where}`, parameters))[0].total : stats.total;
     return {
-      stats: await this.fleet(),
+      stats,
       items: rows.map((row: { org_id: string; name: string; status: TenantHealthListDto['items'][number]['status']; health: string; calls_24h: number; error_rate: number | null; last_seen_at: Date | null; reason: string }) => ({
         org_id: row.org_id,
         name: row.name,
