@@ -60,13 +60,13 @@ export function applyRoutePrefix(app: INestApplication): void {
 function serveWebConsole(app: INestApplication, config: AppConfig): void {
   const indexFile = join(config.webDistDir, 'index.html');
   if (!existsSync(indexFile)) return;
-  app.use(
-    express.static(config.webDistDir, {
-      index: false,
-      // Hashed assets never change; index.html must be revalidated so that a deploy takes effect.
-      setHeaders: (response, path) => response.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
-    }),
-  );
+  const staticFiles = express.static(config.webDistDir, {
+    index: false,
+    // Hashed assets never change; index.html must be revalidated so that a deploy takes effect.
+    setHeaders: (response, path) => response.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+  });
+  // API calls never look for a file on disk (a stat per request otherwise).
+  app.use((request: Request, response: Response, next: NextFunction) => (NOT_SPA_PATHS.test(request.path) ? next() : staticFiles(request, response, next)));
   app.use((request: Request, response: Response, next: NextFunction) => {
     const readsPage = request.method === 'GET' || request.method === 'HEAD';
     if (!readsPage || NOT_SPA_PATHS.test(request.path) || !request.accepts('html')) return next();

@@ -89,10 +89,22 @@ describe('tenant sign-in and the tenant access token', () => {
     const { access_token } = await loginForTokens(test, user);
     await getTenantMe('/api/v1/me', access_token).expect(200);
 
+    // Changed behind this replica's back (as by another replica): it applies once the session check ages out.
     await setOrgStatus(user.orgId!, status);
+    test.clock.advance(test.config.sessionCheckCacheMilliseconds);
     const refused = await getTenantMe('/api/v1/me', access_token).expect(403);
     expect(refused.body.message).toMatch(namesTheStatus);
     await getTenantMe('/api/v1/auth/me', access_token).expect(403);
+  });
+
+  it('applies a suspension made through this replica to the very next request, though the session check was just reused', async () => {
+    const user = await createTenantUser(test);
+    const { access_token } = await loginForTokens(test, user);
+    await getTenantMe('/api/v1/me', access_token).expect(200);
+    await getTenantMe('/api/v1/me', access_token).expect(200);
+    const staff = (await signIn(test, await createStaff(test, { role: 'super_admin' }))).accessToken;
+    await request(test.http).post(`/api/v1/platform/orgs/${user.orgId}/disable`).auth(staff, { type: 'bearer' }).send({ reason: 'Unpaid invoices since March' }).expect(200);
+    await getTenantMe('/api/v1/me', access_token).expect(403);
   });
 
   it('checks the org status before the session: a revoked session of a suspended org answers 403, and 401 once the org is active again', async () => {

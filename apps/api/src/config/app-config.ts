@@ -27,6 +27,7 @@ export class AppConfig {
   readonly dataEncryptionKey: Buffer;
   readonly accessTokenTtlSeconds: number;
   readonly sessionTtlDays: number;
+  readonly sessionCheckCacheMilliseconds: number;
   readonly staffRequire2fa: boolean;
   readonly auditPlatformRetentionDays: number;
   readonly syncSchedule: string;
@@ -62,6 +63,7 @@ export class AppConfig {
     this.jwtIssuer = environment.JWT_ISSUER ?? 'keel';
     this.accessTokenTtlSeconds = environment.ACCESS_TOKEN_TTL_SECONDS ?? 900;
     this.sessionTtlDays = environment.SESSION_TTL_DAYS ?? 30;
+    this.sessionCheckCacheMilliseconds = environment.SESSION_CHECK_CACHE_MILLISECONDS ?? 1000;
     this.staffRequire2fa = environment.STAFF_REQUIRE_2FA ?? true;
     this.auditPlatformRetentionDays = environment.AUDIT_PLATFORM_RETENTION_DAYS ?? 365;
     this.syncSchedule = environment.SYNC_SCHEDULE ?? '0 */6 * * *';

@@ -92,6 +92,10 @@ export class Environment {
   @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(365)
   SESSION_TTL_DAYS?: number;
 
+  /** How long a session check is reused by one replica (0 = check every request); at most 2 s, the revocation delay promised across replicas. */
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(0) @Max(2000)
+  SESSION_CHECK_CACHE_MILLISECONDS?: number;
+
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   STAFF_REQUIRE_2FA?: boolean;
 

@@ -11,6 +11,8 @@ export interface Principal {
   role: PlatformRole | TenantRole;
   orgId: string | null;
   mfaVerifiedAt: Date | null;
+  /** The account's name and 2FA state, read with the session check (so that `me` needs no query of its own). */
+  profile?: { name: string; mfaEnabled: boolean };
   /** Set when an integrator's API key calls (SPEC §11): `accountId` is then the key's id. */
   apiKey?: { id: string; name: string };
   /** Set when a staff member acts as this user through a support session (SPEC §6). */

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
@@ -16,6 +16,7 @@ import { LOGIN_THROTTLER, LOGINS_PER_IP_PER_MINUTE, LoginRateGuard } from './log
 import { LoginThrottleService } from './login-throttle.service';
 import { MeController } from './me.controller';
 import { PasswordService } from './password.service';
+import { SessionCheckCache, SessionCheckCacheMiddleware } from './session-check-cache';
 import { SessionsService } from './sessions.service';
 import { SignOutHooks } from './sign-out-hooks';
 import { TokenService } from './token.service';
@@ -45,12 +46,17 @@ import { TotpService } from './totp.service';
     PasswordService,
     PlatformJwtStrategy,
     SecretBoxService,
+    SessionCheckCache,
     SessionsService,
     SignOutHooks,
     TenantJwtStrategy,
     TokenService,
     TotpService,
   ],
-  exports: [AuthService, AccountsService, SessionsService, SignOutHooks, TokenService, PasswordService, SecretBoxService, LoginThrottleService],
+  exports: [AuthService, AccountsService, SessionCheckCache, SessionsService, SignOutHooks, TokenService, PasswordService, SecretBoxService, LoginThrottleService],
 })
-export class AuthModule {}
+export class AuthModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SessionCheckCacheMiddleware).forRoutes('*path');
+  }
+}

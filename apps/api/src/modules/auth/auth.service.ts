@@ -239,6 +239,10 @@ export class AuthService {
   }
 
   async me(principal: Principal): Promise<MeDto> {
+    if (principal.profile) {
+      const { name, mfaEnabled } = principal.profile;
+      return { id: principal.accountId, email: principal.email, name, role: principal.role, mfa_enabled: mfaEnabled, ...(principal.orgId ? { org_id: principal.orgId } : {}) };
+    }
     const account = await this.accounts.findById(principal.realm, principal.accountId);
     if (!account) throw new UnauthorizedException('The session has ended; sign in again');
     const orgId = orgIdOf(account);

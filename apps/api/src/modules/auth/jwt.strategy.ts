@@ -22,7 +22,8 @@ function strategyOptions(realm: Realm, tokens: TokenService) {
       const header = jwt.decode(rawToken, { complete: true })?.header;
       const key = tokens.publicKeyFor(header?.kid);
       if (!key) return done(new UnauthorizedException('Unknown signing key'));
-      done(null, key.export({ format: 'pem', type: 'spki' }));
+      // jsonwebtoken takes the KeyObject as it is: no PEM to export and parse again on every request.
+      done(null, key as unknown as Buffer);
     },
   };
 }

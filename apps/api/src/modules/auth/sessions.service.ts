@@ -10,6 +10,7 @@ import { hashToken, randomToken, SecretBoxService } from '../../common/crypto/se
 import type { Principal } from '../../common/decorators/principal.decorator';
 import type { RequestContext } from '../../common/http/request-context';
 import { orgIdOf, type Account } from './accounts.service';
+import { SessionCheckCache, type CheckedSession } from './session-check-cache';
 import { Session } from './session.entity';
 import type { AccessClaims } from './token.service';
 
@@ -41,6 +42,8 @@ interface SupportSessionRow {
   platform_user_id: string;
   org_id: string;
   email: string;
+  name: string;
+  mfa_enabled: boolean;
   role: string;
   status: string;
   org_status: string;
@@ -56,6 +59,8 @@ interface SessionRow {
   expires_at: Date;
   mfa_verified_at: Date | null;
   email: string;
+  name: string;
+  mfa_enabled: boolean;
   role: string;
   status: string;
   org_id?: string;
@@ -71,6 +76,7 @@ export class SessionsService {
     private readonly clock: ClockService,
     private readonly config: AppConfig,
     private readonly secretBox: SecretBoxService,
+    private readonly checks: SessionCheckCache,
   ) {}
 
   private get repository() {
@@ -175,17 +181,21 @@ export class SessionsService {
    * Turns verified access-token claims into the caller, in SPEC §3 order:
    * org status (403) → session not revoked or expired (401). One indexed query per request.
    */
-  async principalFor(realm: Realm, claims: Pick<AccessClaims, 'sub'> & { sid: string }): Promise<Principal> {
+  principalFor(realm: Realm, claims: Pick<AccessClaims, 'sub'> & { sid: string }): Promise<Principal> {
+    return this.checks.remember(`${realm}|${claims.sid}|${claims.sub}`, () => this.checkSession(realm, claims));
+  }
+
+  private async checkSession(realm: Realm, claims: Pick<AccessClaims, 'sub'> & { sid: string }): Promise<CheckedSession> {
     const rows: SessionRow[] =
       realm === 'platform'
         ? await this.dataSource.query(
-            `SELECT s.revoked_at, s.expires_at, s.mfa_verified_at, a.email, a.role, a.status
+            `SELECT s.revoked_at, s.expires_at, s.mfa_verified_at, a.email, a.name, a.mfa_enabled, a.role, a.status
                FROM sessions s JOIN platform_users a ON a.id = s.platform_user_id
               WHERE s.id = $1 AND s.platform_user_id = $2`,
             [claims.sid, claims.sub],
           )
         : await this.dataSource.query(
-            `SELECT s.revoked_at, s.expires_at, s.mfa_verified_at, a.email, a.role, a.status, a.org_id, o.status AS org_status
+            `SELECT s.revoked_at, s.expires_at, s.mfa_verified_at, a.email, a.name, a.mfa_enabled, a.role, a.status, a.org_id, o.status AS org_status
                FROM sessions s JOIN users a ON a.id = s.user_id JOIN organizations o ON o.id = a.org_id
               WHERE s.id = $1 AND s.user_id = $2`,
             [claims.sid, claims.sub],
@@ -197,7 +207,7 @@ export class SessionsService {
     if (row.revoked_at || row.expires_at.getTime() <= this.clock.nowMilliseconds() || row.status !== 'active') {
       throw new UnauthorizedException('The session has ended; sign in again');
     }
-    return {
+    const principal: Principal = {
       realm,
       accountId: claims.sub,
       sessionId: claims.sid,
@@ -205,7 +215,9 @@ export class SessionsService {
       role: row.role as Principal['role'],
       orgId: row.org_id ?? null,
       mfaVerifiedAt: row.mfa_verified_at,
+      profile: { name: row.name, mfaEnabled: row.mfa_enabled },
     };
+    return { principal, validUntil: row.expires_at.getTime() };
   }
 
   /**
@@ -215,10 +227,15 @@ export class SessionsService {
    * the staff member, or the org owner withdrawing consent. Claims that disagree with the row
    * (altered `act`, `scope` or `sub`) are refused.
    */
-  async principalForSupportSession(userId: string, claims: SupportClaims): Promise<Principal> {
+  principalForSupportSession(userId: string, claims: SupportClaims): Promise<Principal> {
+    const key = ['support', claims.supportSessionId, userId, claims.scope, claims.actorId, claims.actorEmail].join('|');
+    return this.checks.remember(key, () => this.checkSupportSession(userId, claims));
+  }
+
+  private async checkSupportSession(userId: string, claims: SupportClaims): Promise<CheckedSession> {
     const rows: SupportSessionRow[] = await this.dataSource.query(
       `SELECT ss.scope, ss.expires_at, ss.ended_at, ss.platform_user_id, ss.org_id,
-              u.email, u.role, u.status, o.status AS org_status, o.allow_platform_impersonation,
+              u.email, u.name, u.mfa_enabled, u.role, u.status, o.status AS org_status, o.allow_platform_impersonation,
               p.email AS staff_email, p.status AS staff_status,
               st.revoked_at AS staff_session_revoked_at, st.expires_at AS staff_session_expires_at
          FROM support_sessions ss
@@ -240,7 +257,7 @@ export class SessionsService {
     if (row.ended_at || row.expires_at.getTime() <= now || !staffSessionAlive || row.staff_status !== 'active' || row.status !== 'active' || !row.allow_platform_impersonation) {
       throw new UnauthorizedException('The support session has ended');
     }
-    return {
+    const principal: Principal = {
       realm: 'tenant',
       accountId: userId,
       sessionId: claims.supportSessionId,
@@ -248,7 +265,9 @@ export class SessionsService {
       role: row.role as Principal['role'],
       orgId: row.org_id,
       mfaVerifiedAt: null,
+      profile: { name: row.name, mfaEnabled: row.mfa_enabled },
       impersonation: { id: claims.supportSessionId, scope: claims.scope, actorId: claims.actorId, actorEmail: claims.actorEmail },
     };
+    return { principal, validUntil: Math.min(row.expires_at.getTime(), row.staff_session_expires_at!.getTime()) };
   }
 }
