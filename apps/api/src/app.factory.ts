@@ -17,7 +17,8 @@ import { buildOpenApiDocument } from './openapi';
 
 export const API_PREFIX = 'api/v1';
 const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'metrics', '.well-known/jwks.json'];
-const NOT_SPA_PATHS = /^\/(api|health|metrics|\.well-known)(\/|$)/;
+// Paths the API answers itself, never with the SPA; a proxy in front (docker/nginx) forwards exactly these.
+export const NOT_SPA_PATHS = /^\/(api|health|metrics|\.well-known)(\/|$)/;
 
 /** Builds the configured application (not yet listening): used by main.ts and by the API tests alike. */
 export async function createApp(config: AppConfig, databaseUrls: DatabaseUrls): Promise<NestExpressApplication> {

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { ConfigurationError } from './config/environment';
-import { migrateDatabase } from './database/migrate';
+import { assertNoPendingMigrations, migrateDatabase, PendingMigrationsError } from './database/migrate';
 import { resolveDatabase } from './database/resolve-database';
 import { BootstrapService, type BootstrapReport } from './database/seeds/bootstrap.service';
 import { DEMO_TENANT_PASSWORD } from './database/seeds/demo-seed';
@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   }
 
   const database = await resolveDatabase(config);
-  await migrateDatabase(database.urls.ownerUrl, database.urls.appUrl);
+  // Without migrating, the API only reads the schema history: it needs no owner credentials.
+  if (config.migrateOnStart) await migrateDatabase(database.urls.ownerUrl, database.urls.appUrl);
+  else await assertNoPendingMigrations(database.urls.appUrl);
   const app = await createApp(config, database.urls);
   const report = await app.get(BootstrapService).run();
   // The demo's tenants get their health now, not at the first scheduled run a minute later.
@@ -57,6 +59,10 @@ function printBanner(config: AppConfig, report: BootstrapReport, embedded: boole
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof PendingMigrationsError) {
+    process.stderr.write(`Keel cannot start: ${error.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`Keel failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

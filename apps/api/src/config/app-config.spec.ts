@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from './app-config';
+import { loadConfig, loadMigrationUrls } from './app-config';
 import { ConfigurationError } from './environment';
 
 const JWT_PRIVATE_KEY = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
@@ -59,6 +59,7 @@ describe('loadConfig', () => {
     ['DATA_ENCRYPTION_KEY', 'AAAAAAAAAAAAAAAAAAAAAA=='], // 16 bytes, not 32
     ['JWT_PRIVATE_KEY', 'not a pem'],
     ['STAFF_REQUIRE_2FA', 'maybe'],
+    ['MIGRATE_ON_START', 'sometimes'],
     ['NODE_ENV', 'staging'],
   ])('refuses %s=%s with an error that names the variable first', (name, value) => {
     const error = configurationErrorFor({ KEEL_DATA_DIR: dataDir, JWT_PRIVATE_KEY, DATA_ENCRYPTION_KEY, [name]: value });
@@ -100,6 +101,38 @@ describe('loadConfig', () => {
     expect(loadConfig({ KEEL_DATA_DIR: dataDir }).staffRequire2fa).toBe(true);
     expect(loadConfig({ KEEL_DATA_DIR: dataDir, STAFF_REQUIRE_2FA: 'true' }).staffRequire2fa).toBe(true);
     expect(loadConfig({ KEEL_DATA_DIR: dataDir, STAFF_REQUIRE_2FA: 'false' }).staffRequire2fa).toBe(false);
+  });
+
+  it('migrates at start by default, in demo mode and in production', () => {
+    expect(loadConfig({ KEEL_DATA_DIR: dataDir }).migrateOnStart).toBe(true);
+    expect(loadConfig(PRODUCTION).migrateOnStart).toBe(true);
+  });
+
+  it('starts production without migrating and without owner credentials when MIGRATE_ON_START=false', () => {
+    const config = loadConfig({ ...PRODUCTION, MIGRATE_ON_START: 'false' });
+    expect(config.migrateOnStart).toBe(false);
+    expect(config.databaseUrl).toBe(PRODUCTION.DATABASE_URL);
+  });
+
+  it('refuses MIGRATE_ON_START=false on the embedded database, which nothing else would migrate', () => {
+    expect(configurationErrorFor({ KEEL_DATA_DIR: dataDir, MIGRATE_ON_START: 'false' }).message).toMatch(/^MIGRATE_ON_START: .*DATABASE_URL/);
+  });
+
+  it('gives the one-shot migration both connections, without the keys and SMTP that production needs to serve', () => {
+    const ownerUrl = 'postgres://keel_owner:secret@db.internal:5432/keel';
+    const urls = loadMigrationUrls({ NODE_ENV: 'production', DATABASE_URL: PRODUCTION.DATABASE_URL, MIGRATION_DATABASE_URL: ownerUrl });
+    expect(urls).toEqual({ appUrl: PRODUCTION.DATABASE_URL, ownerUrl });
+  });
+
+  it('migrates as the application role when no MIGRATION_DATABASE_URL is given', () => {
+    expect(loadMigrationUrls({ DATABASE_URL: PRODUCTION.DATABASE_URL }).ownerUrl).toBe(PRODUCTION.DATABASE_URL);
+  });
+
+  it('refuses to migrate without DATABASE_URL, or with a malformed owner URL, naming the variable', () => {
+    const missing = () => loadMigrationUrls({ MIGRATION_DATABASE_URL: PRODUCTION.DATABASE_URL });
+    expect(missing).toThrow(ConfigurationError);
+    expect(missing).toThrow(/^DATABASE_URL: /);
+    expect(() => loadMigrationUrls({ DATABASE_URL: PRODUCTION.DATABASE_URL, MIGRATION_DATABASE_URL: 'mysql://root@db/keel' })).toThrow(/^MIGRATION_DATABASE_URL: /);
   });
 
   it('generates demo keys once into KEEL_DATA_DIR/secrets.json (mode 0600) and reuses them on the next start', () => {

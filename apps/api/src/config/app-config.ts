@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DatabaseUrls } from '../database/database-urls';
 import { DEFAULT_HEALTH_THRESHOLDS, type HealthThresholds } from '../modules/tenants-health/health-rules';
 import { ConfigurationError, Environment, parseEnvironment } from './environment';
 
@@ -15,6 +16,7 @@ export class AppConfig {
   readonly publicUrl: string;
   readonly databaseUrl: string | undefined;
   readonly migrationDatabaseUrl: string | undefined;
+  readonly migrateOnStart: boolean;
   readonly databasePoolSize: number;
   readonly dataDir: string;
   readonly redisUrl: string | undefined;
@@ -53,6 +55,10 @@ export class AppConfig {
     this.publicUrl = (environment.PUBLIC_URL ?? `http://localhost:${this.port}`).replace(/\/$/, '');
     this.databaseUrl = environment.DATABASE_URL;
     this.migrationDatabaseUrl = environment.MIGRATION_DATABASE_URL ?? environment.DATABASE_URL;
+    this.migrateOnStart = environment.MIGRATE_ON_START ?? true;
+    if (!this.migrateOnStart && !this.databaseUrl) {
+      throw new ConfigurationError('MIGRATE_ON_START: false needs DATABASE_URL (nothing but the API migrates the embedded database)');
+    }
     this.databasePoolSize = environment.DATABASE_POOL_SIZE ?? 10;
     this.dataDir = resolve(environment.KEEL_DATA_DIR ?? '.keel');
     this.redisUrl = environment.REDIS_URL;
@@ -134,6 +140,16 @@ function loadOrCreateDemoSecrets(dataDir: string): DemoSecrets {
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);
   return secrets;
+}
+
+/**
+ * What the one-shot migration (bin/migrate) needs: the owner's connection to migrate with and the
+ * application role's, to grant it access. Nothing else, so that the migration job holds no keys.
+ */
+export function loadMigrationUrls(source: Record<string, string | undefined> = process.env): DatabaseUrls {
+  const environment = parseEnvironment(source);
+  if (!environment.DATABASE_URL) throw new ConfigurationError('DATABASE_URL: is required to migrate (the application role, which the migration grants access to)');
+  return new DatabaseUrls(environment.DATABASE_URL, environment.MIGRATION_DATABASE_URL ?? environment.DATABASE_URL);
 }
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {

@@ -52,6 +52,10 @@ export class Environment {
   @IsOptional() @Transform(emptyToUndefined) @IsUrl(postgresUrl)
   MIGRATION_DATABASE_URL?: string;
 
+  /** Migrate at start (default). False where a one-shot migration runs first: the API then needs no owner credentials and refuses a schema that lacks its migrations. */
+  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  MIGRATE_ON_START?: boolean;
+
   @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE?: number;
 

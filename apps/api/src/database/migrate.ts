@@ -10,6 +10,9 @@ export type JobQueue = (typeof JOB_QUEUES)[number];
 /** pg-boss's own queue for due cron jobs (its timekeeper's `__pgboss__send-it`). */
 const PG_BOSS_SCHEDULER_QUEUE = '__pgboss__send-it';
 
+/** The schema history TypeORM keeps: written by the owner, readable by the application role. */
+const MIGRATIONS_TABLE = 'migrations';
+
 // One key for every replica: the first to start migrates, the others wait and then find nothing to do.
 const MIGRATION_LOCK_KEY = 72_410_001;
 
@@ -25,7 +28,7 @@ export function createDataSource(url: string): DataSource {
     url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    migrationsTableName: 'migrations',
+    migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
@@ -52,11 +55,43 @@ export async function migrateDatabase(ownerUrl: string, appUrl: string): Promise
     await createJobSchema(ownerUrl);
     const appRole = new URL(appUrl).username;
     const ownerRole = new URL(ownerUrl).username;
-    if (appRole && appRole !== ownerRole) await grantApplicationRole(lock, decodeURIComponent(appRole), 'public');
+    // The schema TypeORM just migrated: the first of the owner's search_path (public unless the URL sets another).
+    const [{ schema }] = (await lock.query<{ schema: string }>('SELECT current_schema() AS schema')).rows;
+    if (appRole && appRole !== ownerRole) await grantApplicationRole(lock, decodeURIComponent(appRole), `"${schema.replace(/"/g, '""')}"`);
     return { applied };
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await lock.end();
+  }
+}
+
+/**
+ * The migrations of this build that the database has not run, read with the application role (it may
+ * read the history): how an API that does not migrate (MIGRATE_ON_START=false) checks the schema.
+ */
+export async function pendingMigrations(appUrl: string): Promise<string[]> {
+  const client = new Client({ connectionString: appUrl });
+  await client.connect();
+  try {
+    const [{ history }] = (await client.query<{ history: string | null }>('SELECT to_regclass($1) AS history', [MIGRATIONS_TABLE])).rows;
+    // No history table yet: nothing has run.
+    const applied = new Set(history ? (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE}`)).rows.map((row) => row.name) : []);
+    return MIGRATIONS.map((migration) => new migration().name ?? migration.name).filter((name) => !applied.has(name));
+  } finally {
+    await client.end();
+  }
+}
+
+export class PendingMigrationsError extends Error {}
+
+/** Refuses to run on a schema older than this build; the one-shot migration (bin/migrate) must run first. */
+export async function assertNoPendingMigrations(appUrl: string): Promise<void> {
+  const pending = await pendingMigrations(appUrl);
+  if (pending.length > 0) {
+    throw new PendingMigrationsError(
+      `MIGRATE_ON_START=false and the database lacks ${pending.length} migration(s) of this version (${pending.join(', ')}). ` +
+        'Run the migration first: node dist/apps/api/apps/api/src/bin/migrate.js (the compose service `migrate`).',
+    );
   }
 }
 
@@ -82,7 +117,7 @@ export async function grantApplicationRole(client: { query(sql: string): Promise
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema}, ${JOB_SCHEMA} TO ${role}`);
   await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${JOB_SCHEMA} TO ${role}`);
   // The schema history belongs to the owner alone.
-  await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${schema}.migrations FROM ${role}`);
+  await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${schema}.${MIGRATIONS_TABLE} FROM ${role}`);
   for (const table of APPEND_ONLY_TABLES) await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}."${table}" FROM ${role}`);
   for (const table of FUNCTION_WRITTEN_TABLES) await client.query(`REVOKE INSERT ON ${schema}."${table}" FROM ${role}`);
   for (const signature of PURGE_FUNCTIONS) await client.query(`GRANT EXECUTE ON FUNCTION ${schema}.${signature} TO ${role}`);
