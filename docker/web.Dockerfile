@@ -10,5 +10,6 @@ RUN npx nx run web:build --outputStyle=static
 
 FROM nginx:1.27-alpine
 COPY docker/nginx.conf /etc/nginx/conf.d/default.conf
+COPY docker/security-headers.conf /etc/nginx/snippets/security-headers.conf
 COPY --from=build /app/dist/apps/web /usr/share/nginx/html
 EXPOSE 8080

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import express from 'express';
 import request from 'supertest';
 import type { AppConfig, RunMode } from '../../config/app-config';
@@ -43,5 +45,13 @@ describe('securityHeaders', () => {
     expect(production.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     const demo = await headersOf('demo');
     expect(demo.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('matches the headers nginx adds to the console pages in the docker deployment', async () => {
+    const snippet = readFileSync(join(__dirname, '../../../../../docker/security-headers.conf'), 'utf8');
+    const nginxHeaders = [...snippet.matchAll(/^add_header ([\w-]+) "([^"]*)" always;$/gm)].map(([, name, value]) => [name.toLowerCase(), value]);
+    expect(nginxHeaders.map(([name]) => name)).toEqual(expect.arrayContaining(['content-security-policy', 'permissions-policy', 'referrer-policy', 'x-frame-options', 'strict-transport-security']));
+    const production = await headersOf('production');
+    for (const [name, value] of nginxHeaders) expect([name, value]).toEqual([name, production.headers[name]]);
   });
 });

@@ -30,7 +30,10 @@ export const CONTENT_SECURITY_POLICY = {
 // Browser features the console never uses, refused to it and to anything it might embed.
 const PERMISSIONS_POLICY = ['accelerometer', 'camera', 'geolocation', 'gyroscope', 'magnetometer', 'microphone', 'payment', 'usb'].map((feature) => `${feature}=()`).join(', ');
 
-/** Helmet's headers with Keel's policy, plus Permissions-Policy. HSTS only in production (demo mode runs over plain http). */
+/**
+ * Helmet's headers with Keel's policy, plus Permissions-Policy. HSTS only in production (demo mode
+ * runs over plain http). docker/security-headers.conf repeats them for nginx; the spec keeps both equal.
+ */
 export function securityHeaders(config: AppConfig): RequestHandler[] {
   return [
     helmet({
