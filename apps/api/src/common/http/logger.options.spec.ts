@@ -1,4 +1,7 @@
-import { redactUrl } from './logger.options';
+import { pinoHttp, type Options } from 'pino-http';
+import type { DestinationStream } from 'pino';
+import type { AppConfig } from '../../config/app-config';
+import { loggerOptions, redactUrl } from './logger.options';
 
 describe('redactUrl', () => {
   it.each([
@@ -14,5 +17,24 @@ describe('redactUrl', () => {
 
   it.each(['/api/v1/platform/orgs?search=acme&sort=-name&page=2', '/api/v1/platform/orgs', '/api/v1/x?q=%E0%A4%A'])('leaves %s as it is', (url) => {
     expect(redactUrl(url)).toBe(url);
+  });
+});
+
+describe('loggerOptions', () => {
+  it('keeps what a failed query or an unparsable body carried out of error logs', () => {
+    const lines: string[] = [];
+    const destination: DestinationStream = { write: (line: string) => void lines.push(line) };
+    const [options, stream] = loggerOptions({ logLevel: 'info' } as AppConfig, destination).pinoHttp as [Options, DestinationStream];
+    const queryError = Object.assign(new Error('duplicate key value violates unique constraint'), { query: 'INSERT INTO sessions …', parameters: ['refresh-token-hash', 'secret-value'] });
+    const bodyError = Object.assign(new Error('Unexpected end of JSON input'), { type: 'entity.parse.failed', body: '{"password":"hunter2hunter2"' });
+
+    const logger = pinoHttp(options, stream).logger;
+    logger.error({ err: queryError, request_id: 'r1' }, 'Unhandled error');
+    logger.error({ err: bodyError }, 'Unhandled error');
+
+    expect(lines).toHaveLength(2);
+    expect(lines.join('')).not.toMatch(/secret-value|refresh-token-hash|hunter2/);
+    expect(JSON.parse(lines[0]).err).toMatchObject({ message: 'duplicate key value violates unique constraint', parameters: '[redacted]' });
+    expect(JSON.parse(lines[1]).err).toMatchObject({ message: 'Unexpected end of JSON input', body: '[redacted]' });
   });
 });
