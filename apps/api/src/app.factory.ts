@@ -4,12 +4,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
+import { corsOptions, securityHeaders } from './common/http/security-headers';
 import { assertRoutesAreDeclared } from './common/routes/route-declarations';
 import type { AppConfig } from './config/app-config';
 import type { DatabaseUrls } from './database/database-urls';
@@ -20,21 +21,19 @@ const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'metrics', '.well-know
 // Paths the API answers itself, never with the SPA; a proxy in front (docker/nginx) forwards exactly these.
 export const NOT_SPA_PATHS = /^\/(api|health|metrics|\.well-known)(\/|$)/;
 
-/** Builds the configured application (not yet listening): used by main.ts and by the API tests alike. */
-export async function createApp(config: AppConfig, databaseUrls: DatabaseUrls): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrls), { bodyParser: false, bufferLogs: true });
+/**
+ * Builds the configured application (not yet listening): used by main.ts and by the API tests alike.
+ * The log goes to stdout unless `logDestination` is given (tests read it).
+ */
+export async function createApp(config: AppConfig, databaseUrls: DatabaseUrls, logDestination?: DestinationStream): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrls, logDestination), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy ? 1 : false);
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
-      },
-      hsts: config.mode === 'production',
-    }),
-  );
+  app.use(...securityHeaders(config));
+  const cors = corsOptions(config);
+  if (cors) app.enableCors(cors);
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   // A request without a JSON body validates as an empty object: a DTO's required fields then name themselves.

@@ -5,6 +5,7 @@ import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { ClockModule } from './common/clock/clock.module';
 import { RequestTransactionModule } from './common/transactions/request-transaction.module';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
@@ -41,12 +42,12 @@ import { TenantsHealthModule } from './modules/tenants-health/tenants-health.mod
 /** Wiring only: global guard, filter and pipe, and the feature modules. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrls: DatabaseUrls): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrls: DatabaseUrls, logDestination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, databaseUrls),
-        LoggerModule.forRoot(loggerOptions(config)),
+        LoggerModule.forRoot(loggerOptions(config, logDestination)),
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: databaseUrls.appUrl,

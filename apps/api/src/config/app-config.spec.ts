@@ -155,6 +155,62 @@ describe('loadConfig', () => {
     }
   });
 
+  describe('CORS_ORIGINS', () => {
+    it('allows no cross-origin caller when unset or empty', () => {
+      expect(loadConfig({ KEEL_DATA_DIR: dataDir }).corsOrigins).toEqual([]);
+      expect(loadConfig({ KEEL_DATA_DIR: dataDir, CORS_ORIGINS: ' ' }).corsOrigins).toEqual([]);
+    });
+
+    it('reads a comma-separated list of exact origins, as browsers spell them', () => {
+      const config = loadConfig({ KEEL_DATA_DIR: dataDir, CORS_ORIGINS: 'https://console.example.com, http://localhost:5173,https://Admin.Example.com' });
+      expect(config.corsOrigins).toEqual(['https://console.example.com', 'http://localhost:5173', 'https://admin.example.com']);
+    });
+
+    it.each([
+      ['https://console.example.com/', /did you mean https:\/\/console\.example\.com\?/],
+      ['https://console.example.com/app', /did you mean https:\/\/console\.example\.com\?/],
+      ['https://console.example.com?x=1', /no path/],
+      ['https://console.example.com:443', /did you mean https:\/\/console\.example\.com\?/],
+      ['*', /is not an http\(s\) origin/],
+      ['console.example.com', /is not an http\(s\) origin/],
+      ['ftp://files.example.com', /is not an http\(s\) origin/],
+      ['null', /is not an http\(s\) origin/],
+    ])('refuses %s at boot, naming CORS_ORIGINS', (value, explanation) => {
+      const error = configurationErrorFor({ KEEL_DATA_DIR: dataDir, CORS_ORIGINS: `https://ok.example.com,${value}` });
+      expect(error.message.startsWith('CORS_ORIGINS:')).toBe(true);
+      expect(error.message).toMatch(explanation);
+    });
+  });
+
+  describe('JWT_PREVIOUS_PUBLIC_KEYS', () => {
+    const keyPair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const publicPem = (pair: ReturnType<typeof keyPair>) => pair.publicKey.export({ format: 'pem', type: 'spki' }).toString();
+
+    it('reads one or more PEM public keys, in demo mode and in production', () => {
+      const first = keyPair();
+      const second = keyPair();
+      const demo = loadConfig({ KEEL_DATA_DIR: dataDir, JWT_PREVIOUS_PUBLIC_KEYS: publicPem(first) });
+      expect(demo.jwtPreviousPublicKeys.map((key) => key.export({ format: 'jwk' }))).toEqual([first.publicKey.export({ format: 'jwk' })]);
+      const production = loadConfig({ ...PRODUCTION, JWT_PREVIOUS_PUBLIC_KEYS: `${publicPem(first)}\n${publicPem(second)}` });
+      expect(production.jwtPreviousPublicKeys).toHaveLength(2);
+      expect(production.jwtPreviousPublicKeys[1].export({ format: 'jwk' })).toEqual(second.publicKey.export({ format: 'jwk' }));
+      expect(loadConfig({ ...PRODUCTION }).jwtPreviousPublicKeys).toEqual([]);
+    });
+
+    it.each([
+      ['a private key', () => JWT_PRIVATE_KEY, /private key; give its public half/],
+      ['an RSA key', () => generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'pem', type: 'spki' }).toString(), /key 1 is not an EC P-256 public key/],
+      ['another curve', () => generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey.export({ format: 'pem', type: 'spki' }).toString(), /key 1 is not an EC P-256 public key/],
+      ['a damaged key', () => '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----', /key 1 is not an EC P-256 public key/],
+      ['text beside the key', () => `${publicPem(keyPair())}\nand more`, /text outside/],
+      ['no PEM at all', () => 'not a key', /PEM-encoded/],
+    ])('refuses %s at boot, naming the variable', (_case, value, explanation) => {
+      const error = configurationErrorFor({ ...PRODUCTION, JWT_PREVIOUS_PUBLIC_KEYS: value() });
+      expect(error.message.startsWith('JWT_PREVIOUS_PUBLIC_KEYS:')).toBe(true);
+      expect(error.message).toMatch(explanation);
+    });
+  });
+
   it('writes no secrets file in demo mode when both keys are given', () => {
     const config = loadConfig({ KEEL_DATA_DIR: dataDir, JWT_PRIVATE_KEY, DATA_ENCRYPTION_KEY });
     expect(config.jwtPrivateKeyPem).toBe(JWT_PRIVATE_KEY);

@@ -1,9 +1,10 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseUrls } from '../database/database-urls';
 import { DEFAULT_HEALTH_THRESHOLDS, type HealthThresholds } from '../modules/tenants-health/health-rules';
 import { ConfigurationError, Environment, parseEnvironment } from './environment';
+import { parsePreviousPublicKeys } from './jwt-keys';
 
 export type RunMode = 'demo' | 'production';
 
@@ -25,6 +26,8 @@ export class AppConfig {
   readonly mailRetryLimit: number;
   readonly mailRetryDelaySeconds: number;
   readonly jwtPrivateKeyPem: string;
+  /** Public keys of earlier signing keys, still trusted until their tokens have expired. */
+  readonly jwtPreviousPublicKeys: readonly KeyObject[];
   readonly jwtIssuer: string;
   readonly dataEncryptionKey: Buffer;
   readonly accessTokenTtlSeconds: number;
@@ -41,6 +44,8 @@ export class AppConfig {
   readonly bootstrapAdminEmail: string | undefined;
   readonly bootstrapAdminPassword: string | undefined;
   readonly trustProxy: boolean;
+  /** Exact origins allowed to call the API from a browser (CORS); empty: same origin only. */
+  readonly corsOrigins: readonly string[];
   readonly webhookRetryBaseSeconds: number;
   readonly webhookAllowPrivate: boolean;
   readonly seedDemoData: boolean;
@@ -67,6 +72,7 @@ export class AppConfig {
     this.mailRetryLimit = environment.MAIL_RETRY_LIMIT ?? 12;
     this.mailRetryDelaySeconds = environment.MAIL_RETRY_DELAY_SECONDS ?? 15;
     this.jwtIssuer = environment.JWT_ISSUER ?? 'keel';
+    this.jwtPreviousPublicKeys = parsePreviousPublicKeys(environment.JWT_PREVIOUS_PUBLIC_KEYS);
     this.accessTokenTtlSeconds = environment.ACCESS_TOKEN_TTL_SECONDS ?? 900;
     this.sessionTtlDays = environment.SESSION_TTL_DAYS ?? 30;
     this.sessionCheckCacheMilliseconds = environment.SESSION_CHECK_CACHE_MILLISECONDS ?? 1000;
@@ -88,6 +94,7 @@ export class AppConfig {
     this.bootstrapAdminEmail = environment.BOOTSTRAP_ADMIN_EMAIL?.toLowerCase();
     this.bootstrapAdminPassword = environment.BOOTSTRAP_ADMIN_PASSWORD;
     this.trustProxy = environment.TRUST_PROXY ?? false;
+    this.corsOrigins = parseCorsOrigins(environment.CORS_ORIGINS);
     this.webhookRetryBaseSeconds = environment.WEBHOOK_RETRY_BASE_SECONDS ?? 10;
     this.webhookAllowPrivate = environment.WEBHOOK_ALLOW_PRIVATE ?? false;
     this.logLevel = environment.LOG_LEVEL ?? (this.isTest ? 'silent' : 'info');
@@ -118,6 +125,24 @@ export class AppConfig {
   get usesOutbox(): boolean {
     return this.mode === 'demo' && !this.smtpUrl;
   }
+}
+
+// Browsers send an Origin as scheme://host[:port]; anything else in the list could never match, so it is a mistake.
+function parseCorsOrigins(text: string | undefined): string[] {
+  const values = (text ?? '').split(',').map((value) => value.trim()).filter((value) => value !== '');
+  return values.map((value) => {
+    let origin: string | undefined;
+    try {
+      origin = new URL(value).origin;
+    } catch {
+      origin = undefined;
+    }
+    if (!origin || origin === 'null' || !/^https?:/.test(origin) || origin !== value.toLowerCase()) {
+      const hint = origin && origin !== 'null' ? `; did you mean ${origin}?` : '';
+      throw new ConfigurationError(`CORS_ORIGINS: "${value}" is not an http(s) origin (scheme://host[:port], no path)${hint}`);
+    }
+    return origin;
+  });
 }
 
 interface DemoSecrets {

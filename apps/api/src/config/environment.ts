@@ -83,6 +83,13 @@ export class Environment {
   @IsOptional() @Transform(emptyToUndefined) @Matches(/-----BEGIN (EC )?PRIVATE KEY-----/, { message: 'JWT_PRIVATE_KEY must be a PEM-encoded EC P-256 private key' })
   JWT_PRIVATE_KEY?: string;
 
+  /**
+   * PEM public keys (one or more `-----BEGIN PUBLIC KEY-----` blocks) of earlier signing keys: tokens
+   * they signed still verify until they expire, and the JWKS publishes them (key rotation).
+   */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/-----BEGIN [A-Z ]*KEY-----/, { message: 'JWT_PREVIOUS_PUBLIC_KEYS must hold one or more PEM-encoded EC P-256 public keys' })
+  JWT_PREVIOUS_PUBLIC_KEYS?: string;
+
   @IsOptional() @IsString() @MinLength(1)
   JWT_ISSUER?: string;
 
@@ -150,6 +157,10 @@ export class Environment {
   /** Lets webhooks reach private and loopback addresses (never link-local or cloud metadata). */
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE?: boolean;
+
+  /** Comma-separated origins (`https://app.example.com`) allowed to call the API from a browser; none when unset. */
+  @IsOptional() @IsString()
+  CORS_ORIGINS?: string;
 
   /** Take the client IP from X-Forwarded-For (only behind a trusted proxy). */
   @IsOptional() @Transform(toBoolean) @IsBoolean()

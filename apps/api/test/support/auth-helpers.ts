@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import request, { type Response } from 'supertest';
 import type { Realm } from '@keel/shared';
@@ -105,4 +105,17 @@ export function unsignedCopy(realToken: string): string {
   const header = { ...tokenHeader(realToken), alg: 'none', typ: 'JWT' };
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${encode(header)}.${encode(tokenClaims(realToken))}.`;
+}
+
+/** The claims of a real token (with `changes`; an undefined value drops the claim), signed by `privateKeyPem` under `kid` (none when undefined). */
+export function resignedCopy(realToken: string, privateKeyPem: string, options: { kid: string | undefined; changes?: Record<string, unknown> }): string {
+  const claims = JSON.parse(JSON.stringify({ ...tokenClaims(realToken), ...options.changes }));
+  return jwt.sign(claims, privateKeyPem, { algorithm: 'ES256', ...(options.kid ? { keyid: options.kid } : {}) });
+}
+
+/** The "algorithm confusion" forgery: the real claims and key id, signed HS256 with `secret` (such as the published public key). */
+export function hmacSignedCopy(realToken: string, secret: string): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const signingInput = `${encode({ alg: 'HS256', typ: 'JWT', kid: tokenHeader(realToken).kid })}.${encode(tokenClaims(realToken))}`;
+  return `${signingInput}.${createHmac('sha256', secret).update(signingInput).digest('base64url')}`;
 }

@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync } from 'node:fs';
+import type { DestinationStream } from 'pino';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -39,10 +40,10 @@ export function testEnvironment(overrides: Record<string, string | undefined> = 
   };
 }
 
-/** Starts the real application in-process against the test database. */
-export async function startTestApp(overrides: Record<string, string | undefined> = {}): Promise<TestApp> {
+/** Starts the real application in-process against the test database; its log goes to `logDestination` when given. */
+export async function startTestApp(overrides: Record<string, string | undefined> = {}, logDestination?: DestinationStream): Promise<TestApp> {
   const config = loadConfig(testEnvironment(overrides));
-  const app = await createApp(config, new DatabaseUrls(config.databaseUrl!, config.migrationDatabaseUrl!));
+  const app = await createApp(config, new DatabaseUrls(config.databaseUrl!, config.migrationDatabaseUrl!), logDestination);
   return {
     app,
     http: app.getHttpServer(),

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
+import { csvExportStream } from '../../common/http/csv-export';
 import { resolvePage } from '../../common/http/pagination.dto';
 import { hashableColumns, type HashableEntry } from './audit-hash';
 import { AUDIT_TABLES, type AuditLogName } from './audit-sealer.service';
@@ -58,8 +58,7 @@ export class AuditQueryService {
     await queryRunner.connect();
     try {
       const rows = await queryRunner.stream(`SELECT ${COLUMNS} FROM ${AUDIT_TABLES[log]} ${whereClause(conditions)} ORDER BY ${AUDIT_TABLES[log]}.seq`, parameters);
-      const csv = stringify({ header: true, columns: CSV_COLUMNS, cast: { date: (value) => value.toISOString(), object: (value) => JSON.stringify(value) } });
-      await pipeline(rows, csv, output);
+      await pipeline(rows, csvExportStream(CSV_COLUMNS), output);
     } finally {
       await queryRunner.release();
     }

@@ -6,7 +6,7 @@ import { TenantAccess } from '../../common/decorators/access.decorator';
 import { CurrentPrincipal, type Principal } from '../../common/decorators/principal.decorator';
 import { requestContext } from '../../common/http/request-context';
 import { actorOf, AuditService } from './audit.service';
-import { startCsvDownload } from './audit-export';
+import { startCsvDownload } from '../../common/http/csv-export';
 import { AuditQueryService } from './audit-query.service';
 import { AuditVerifierService } from './audit-verifier.service';
 import { AuditLogPageDto, AuditVerificationDto, OrgAuditLogQueryDto } from './dto/audit-log.dto';

@@ -1,9 +1,10 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { createHash, createPrivateKey, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
-import jwt from 'jsonwebtoken';
+import jwt, { JsonWebTokenError, type VerifyOptions } from 'jsonwebtoken';
 import type { Realm } from '@keel/shared';
 import { AppConfig } from '../../config/app-config';
 import { ClockService } from '../../common/clock/clock.service';
+import { isEs256Key } from '../../config/jwt-keys';
 
 export interface AccessClaims {
   iss: string;
@@ -32,20 +33,23 @@ export interface MfaClaims {
 const MFA_TOKEN_TTL_SECONDS = 300;
 const mfaAudience = (realm: Realm) => `${realm}-mfa`;
 
-/** Signs and checks Keel's JWTs: ES256, with a `kid` published at /.well-known/jwks.json. */
+/**
+ * Signs and checks Keel's JWTs: ES256, with a `kid` published at /.well-known/jwks.json. The current
+ * key signs; it and every previous key (JWT_PREVIOUS_PUBLIC_KEYS) verify, chosen by the token's `kid`.
+ */
 @Injectable()
 export class TokenService {
   private readonly privateKey: KeyObject;
-  private readonly publicKey: KeyObject;
+  /** The signing key's public half first, then the previous keys, by key id. */
+  private readonly verificationKeys: ReadonlyMap<string, KeyObject>;
   readonly keyId: string;
 
   constructor(private readonly config: AppConfig, private readonly clock: ClockService) {
     this.privateKey = createPrivateKey(config.jwtPrivateKeyPem);
-    if (this.privateKey.asymmetricKeyType !== 'ec' || this.privateKey.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
-      throw new Error('JWT_PRIVATE_KEY: must be an EC P-256 key (ES256)');
-    }
-    this.publicKey = createPublicKey(this.privateKey);
-    this.keyId = thumbprint(this.publicKey.export({ format: 'jwk' }));
+    if (!isEs256Key(this.privateKey)) throw new Error('JWT_PRIVATE_KEY: must be an EC P-256 key (ES256)');
+    const publicKey = createPublicKey(this.privateKey);
+    this.keyId = keyIdOf(publicKey);
+    this.verificationKeys = new Map([[this.keyId, publicKey], ...config.jwtPreviousPublicKeys.map((key) => [keyIdOf(key), key] as const)]);
   }
 
   get accessTokenTtlSeconds(): number {
@@ -99,12 +103,7 @@ export class TokenService {
 
   verifyMfaToken(realm: Realm, token: string): MfaClaims {
     try {
-      const claims = jwt.verify(token, this.publicKey, {
-        algorithms: ['ES256'],
-        audience: mfaAudience(realm),
-        issuer: this.config.jwtIssuer,
-        clockTimestamp: this.clock.nowSeconds(),
-      }) as MfaClaims;
+      const claims = this.verify<MfaClaims>(token, { audience: mfaAudience(realm) });
       if (claims.purpose !== 'mfa' || claims.realm !== realm) throw new Error('wrong purpose');
       return claims;
     } catch {
@@ -114,17 +113,12 @@ export class TokenService {
 
   /** Checks signature, issuer and audience; `exp` is checked against the clock service by the caller unless ignored. */
   verifyAccessToken(realm: Realm, token: string, options: { ignoreExpiration: boolean }): AccessClaims {
-    return jwt.verify(token, this.publicKey, {
-      algorithms: ['ES256'],
-      audience: realm,
-      issuer: this.config.jwtIssuer,
-      ignoreExpiration: options.ignoreExpiration,
-      clockTimestamp: this.clock.nowSeconds(),
-    }) as AccessClaims;
+    return this.verify<AccessClaims>(token, { audience: realm, ignoreExpiration: options.ignoreExpiration });
   }
 
+  /** The key that verifies tokens carrying this `kid`; none for a missing or unknown one (fail closed). */
   publicKeyFor(keyId: string | undefined): KeyObject | undefined {
-    return keyId === this.keyId ? this.publicKey : undefined;
+    return keyId === undefined ? undefined : this.verificationKeys.get(keyId);
   }
 
   get issuer(): string {
@@ -132,12 +126,19 @@ export class TokenService {
   }
 
   jwks(): { keys: JsonWebKey[] } {
-    return { keys: [{ ...this.publicKey.export({ format: 'jwk' }), kid: this.keyId, use: 'sig', alg: 'ES256' }] };
+    return { keys: [...this.verificationKeys].map(([kid, key]) => ({ ...key.export({ format: 'jwk' }), kid, use: 'sig', alg: 'ES256' })) };
+  }
+
+  private verify<Claims>(token: string, options: Pick<VerifyOptions, 'audience' | 'ignoreExpiration'>): Claims {
+    const key = this.publicKeyFor(jwt.decode(token, { complete: true })?.header.kid);
+    if (!key) throw new JsonWebTokenError('unknown signing key');
+    return jwt.verify(token, key, { ...options, algorithms: ['ES256'], issuer: this.config.jwtIssuer, clockTimestamp: this.clock.nowSeconds() }) as Claims;
   }
 }
 
-// RFC 7638 JWK thumbprint: a stable key id derived from the public key.
-function thumbprint(jwk: JsonWebKey): string {
+// RFC 7638 JWK thumbprint: a stable key id derived from the public key, so a key keeps its id when it is rotated out.
+function keyIdOf(publicKey: KeyObject): string {
+  const jwk = publicKey.export({ format: 'jwk' });
   const canonical = JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y });
   return createHash('sha256').update(canonical).digest('base64url');
 }
