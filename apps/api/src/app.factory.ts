@@ -16,7 +16,7 @@ import type { DatabaseUrls } from './database/database-urls';
 import { buildOpenApiDocument } from './openapi';
 
 export const API_PREFIX = 'api/v1';
-const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'metrics', '.well-known/jwks.json'];
+export const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'metrics', '.well-known/jwks.json'];
 const NOT_SPA_PATHS = /^\/(api|health|metrics|\.well-known)(\/|$)/;
 
 /** Builds the configured application (not yet listening): used by main.ts and by the API tests alike. */
