@@ -20,7 +20,8 @@ type Outcome = 'ok' | '401' | '403' | '404' | '429' | '5xx';
 
 // Guards run before the validation pipe: an unknown field gets 400 from any route that passed them, and changes nothing.
 const PROBE_BODY = { access_matrix_probe: true };
-// Org B's owner sends a body that passes validation, so that org A's resource is looked up and must not be found.
+// On routes that name org A's resources, org B's owner sends a body that passes validation (an empty one unless listed
+// here), so that the resource is looked up and must not be found.
 const CROSS_ORG_BODIES: Record<string, object> = { 'PATCH /api/v1/org/members/:id/role': { role: 'viewer' } };
 // Small batches keep the loaded machine responsive; cells of one batch touch nothing another cell needs.
 const PARALLEL_REQUESTS = 8;
@@ -30,6 +31,8 @@ const TABLE_HEADER = [
   '# a change here is a permission change. Rewrite: UPDATE_ACCESS_MATRIX=1 npx jest -c apps/api/jest.api.config.cjs apps/api/test/access-matrix',
   '#   ok  = passed authentication and authorization (any answer but 401, 403, 404, 429 or 5xx: mutations get an invalid body, so 400 is ok)',
   '#   401 = no valid credential here; 403 = may not; 404 = org A\'s resource is invisible to the caller',
+  '#   (ok is the route\'s access rule; what a service checks of the body or the resource, such as owner-only settings or',
+  '#   "only a support session ends itself", is tested with its module.)',
   '# Path parameters are resources of org A. Callers: anonymous (no token); expired, forged (another key, same kid), alg_none,',
   '#   wrong_aud (aud "other", signed by Keel), revoked (session revoked) = tokens of the realm\'s strongest caller (super_admin on',
   '#   /platform, org A\'s owner elsewhere) with that one defect; super_admin, support_admin; api_key = a super_admin API key;',
