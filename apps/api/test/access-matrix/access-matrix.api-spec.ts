@@ -10,6 +10,7 @@ import request from 'supertest';
 import { createAccessWorld, fillPath, IDENTITIES, type AccessWorld, type Identity } from '../support/access-world';
 import { uniqueIp } from '../support/factories';
 import { listRoutes, MUTATING_METHODS, type ApiRoute } from '../support/routes';
+import { closeTestApp } from '../support/tenant-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const TABLE_FILE = join(__dirname, 'expectations.txt');
@@ -110,7 +111,7 @@ describe('access matrix', () => {
   });
   afterAll(async () => {
     await world?.dispose();
-    await test.close();
+    await closeTestApp(test);
   });
 
   it('answers every route for every caller exactly as the reviewed table says', async () => {
