@@ -100,6 +100,11 @@ export function forgeWithForeignKey(realToken: string, changes: Record<string, u
   return jwt.sign({ ...tokenClaims(realToken), ...changes }, privateKey, { algorithm: 'ES256', ...(header.kid ? { keyid: header.kid } : {}) });
 }
 
+/** A real token's claims with changes, signed with Keel's own key: what only a bug could accept when the claims are wrong. */
+export function resignWithKeelsKey(test: TestApp, realToken: string, changes: Record<string, unknown>): string {
+  return jwt.sign({ ...tokenClaims(realToken), ...changes }, test.config.jwtPrivateKeyPem, { algorithm: 'ES256', keyid: tokenHeader(realToken).kid });
+}
+
 /** The same claims and key id as a real token, with `alg: none` and no signature. */
 export function unsignedCopy(realToken: string): string {
   const header = { ...tokenHeader(realToken), alg: 'none', typ: 'JWT' };
