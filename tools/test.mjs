@@ -12,6 +12,7 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false', FORCE_COLOR: process.env.CI ? '0' : '1' };
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const redisServer = '/usr/bin/redis-server';
 
 const totals = { passed: 0, failed: 0 };
 const failedSteps = [];
@@ -47,12 +48,22 @@ if (!existsSync(chromium)) {
   );
   process.exit(1);
 }
+if (!existsSync(redisServer)) {
+  console.error(
+    `Redis is needed for the replica tests (two API processes sharing rate limits) and was not found at ${redisServer}.\n` +
+      'Install it with `sudo apt-get update && sudo apt-get install -y redis-server` (Debian/Ubuntu).',
+  );
+  process.exit(1);
+}
 
 run('Type check', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--outputStyle=static']);
 run('Unit tests (API)', 'npx', ['jest', '-c', 'apps/api/jest.unit.config.cjs', '--json', `--outputFile=${join(reports, 'api-unit.json')}`], { report: join(reports, 'api-unit.json') });
 run('Unit tests (web)', 'npx', ['vitest', 'run', '--config', 'apps/web/vite.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'web.json')}`], { report: join(reports, 'web.json') });
 run('API tests (real PostgreSQL, real SMTP)', 'npx', ['jest', '-c', 'apps/api/jest.api.config.cjs', '--json', `--outputFile=${join(reports, 'api.json')}`], { report: join(reports, 'api.json') });
 run('Build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static']);
+run('Replica tests (two built API processes, one PostgreSQL, real Redis)', 'npx', ['jest', '-c', 'apps/api/jest.replicas.config.cjs', '--json', `--outputFile=${join(reports, 'replicas.json')}`], {
+  report: join(reports, 'replicas.json'),
+});
 run('Contract: the committed OpenAPI document and client match the API', 'node', ['tools/check-contract.mjs']);
 run('Browser tests (Chromium)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
   env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json'), CHROMIUM_PATH: chromium },

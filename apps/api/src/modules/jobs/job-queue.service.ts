@@ -48,7 +48,14 @@ export class JobQueueService implements OnModuleInit, OnApplicationShutdown {
 
   /** Runs `handler` for each job of the queue, one at a time per replica; a throw means retry. */
   async work<Data extends object>(queue: JobQueue, handler: (data: Data) => Promise<void>): Promise<void> {
-    await this.boss.work<Data>(queue, { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: 1 }, async ([job]) => handler(job.data));
+    let workerId: string | undefined;
+    workerId = await this.boss.work<Data>(queue, { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
+      await handler(job.data);
+      // pg-boss waits a whole polling interval after every job: after a success, fetch the next one at once, so that a
+      // burst (many mails, many webhook events) drains at the handlers' pace, not one job per interval. A failure still
+      // waits, so that a broken dependency (SMTP down) is not hammered.
+      if (workerId) this.boss.notifyWorker(workerId);
+    });
   }
 
   /** A cron schedule, kept once for all replicas. */

@@ -7,7 +7,7 @@ import { Trim } from '../../../common/http/trim.decorator';
 export class OrgAuditLogQueryDto extends PaginationQueryDto {
   /** Exact action name, e.g. `platform.org_disabled`. */
   @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional() @Trim() @IsString() @Matches(/^[a-z_]+\.[a-z_.]+$/, { message: 'action must look like platform.org_disabled' }) @MaxLength(100)
+  @IsOptional() @Trim() @IsString() @Matches(/^[a-z0-9_]+\.[a-z0-9_.]+$/, { message: 'action must look like platform.org_disabled' }) @MaxLength(100)
   action?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
