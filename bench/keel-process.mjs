@@ -41,10 +41,10 @@ export async function openDataset(name, benchDirectory) {
 }
 
 /** Keel's API as its own process on the data set, as `npm start` would run it but quiet and without the long background jobs. */
-export async function startApi(dataset, environment = {}) {
+export async function startApi(dataset, environment = {}, nodeArguments = []) {
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [join(distApi, 'main.js')], {
+  const child = spawn(process.execPath, [...nodeArguments, join(distApi, 'main.js')], {
     cwd: root,
     env: {
       ...process.env,
