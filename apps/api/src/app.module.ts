@@ -38,6 +38,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { TenantOrgModule } from './modules/tenant-org/tenant-org.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { TenantsHealthModule } from './modules/tenants-health/tenants-health.module';
+import { ReadDatabaseModule } from './database/read-database';
 
 /** Wiring only: global guard, filter and pipe, and the feature modules. */
 @Module({})
@@ -66,6 +67,7 @@ export class AppModule {
             }),
           ],
         }),
+        ReadDatabaseModule,
         DiscoveryModule,
         ClockModule,
         RequestTransactionModule,

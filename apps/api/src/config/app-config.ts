@@ -17,6 +17,7 @@ export class AppConfig {
   readonly publicUrl: string;
   readonly databaseUrl: string | undefined;
   readonly migrationDatabaseUrl: string | undefined;
+  readonly databaseReadUrl: string | undefined;
   readonly migrateOnStart: boolean;
   readonly databasePoolSize: number;
   readonly dataDir: string;
@@ -60,6 +61,7 @@ export class AppConfig {
     this.publicUrl = (environment.PUBLIC_URL ?? `http://localhost:${this.port}`).replace(/\/$/, '');
     this.databaseUrl = environment.DATABASE_URL;
     this.migrationDatabaseUrl = environment.MIGRATION_DATABASE_URL ?? environment.DATABASE_URL;
+    this.databaseReadUrl = environment.DATABASE_READ_URL;
     this.migrateOnStart = environment.MIGRATE_ON_START ?? true;
     if (!this.migrateOnStart && !this.databaseUrl) {
       throw new ConfigurationError('MIGRATE_ON_START: false needs DATABASE_URL (nothing but the API migrates the embedded database)');

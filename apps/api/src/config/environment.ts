@@ -52,6 +52,10 @@ export class Environment {
   @IsOptional() @Transform(emptyToUndefined) @IsUrl(postgresUrl)
   MIGRATION_DATABASE_URL?: string;
 
+  /** A read replica (application role) for the platform dashboards' read-only queries; unset, they read the primary. */
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl(postgresUrl)
+  DATABASE_READ_URL?: string;
+
   /** Migrate at start (default). False where a one-shot migration runs first: the API then needs no owner credentials and refuses a schema that lacks its migrations. */
   @IsOptional() @Transform(toBoolean) @IsBoolean()
   MIGRATE_ON_START?: boolean;

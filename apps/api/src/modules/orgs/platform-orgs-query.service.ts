@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ClockService } from '../../common/clock/clock.service';
+import { ReadDatabase } from '../../database/read-database';
 import { resolvePage } from '../../common/http/pagination.dto';
 import type { PaginationQueryDto } from '../../common/http/pagination.dto';
 import type { GrowthDto, OrgDetailDto, OrgListDto, OrgListQueryDto, OrgRowDto, PlatformStatsDto, SearchResultDto, SyncHealthDto, UsageDto } from './dto/platform-orgs.dto';
@@ -29,12 +30,16 @@ interface OrgRow {
  */
 @Injectable()
 export class PlatformOrgsQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly clock: ClockService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dashboards: ReadDatabase,
+    private readonly clock: ClockService,
+  ) {}
 
   async stats(): Promise<PlatformStatsDto> {
     const totals = await this.totals();
     // Only the orgs of the last 30 days are read (index on created_at).
-    const [{ recent }] = await this.dataSource.query('SELECT count(*)::int AS recent FROM organizations WHERE created_at >= $1', [
+    const [{ recent }] = await this.dashboards.query('SELECT count(*)::int AS recent FROM organizations WHERE created_at >= $1', [
       new Date(this.clock.nowMilliseconds() - 30 * 86_400_000),
     ]);
     return {
@@ -49,7 +54,7 @@ export class PlatformOrgsQueryService {
 
   /** The platform totals, kept by a trigger on organizations in 16 shards (migration ScaleDashboards). */
   private async totals(): Promise<{ organizations: number; users: number; accounts: number; costRows: number; errors: number }> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dashboards.query(
       `SELECT COALESCE(sum(organizations), 0)::bigint AS organizations, COALESCE(sum(user_count), 0)::bigint AS users, COALESCE(sum(account_count), 0)::bigint AS accounts,
               COALESCE(sum(cost_row_count), 0)::bigint AS cost_rows, COALESCE(sum(error_count), 0)::bigint AS errors
          FROM platform_totals`,
@@ -83,8 +88,8 @@ export class PlatformOrgsQueryService {
     // The id tie-breaker keeps pages stable when many orgs share a value. Only last_sync_at can be
     // null; the other columns sort without NULLS LAST so that one (column, id) index serves both directions.
     const order = `${column} ${direction}${column === 'last_sync_at' ? ' NULLS LAST' : ''}, id ${direction}`;
-    const rows: OrgRow[] = await this.dataSource.query(`SELECT ${ROW_COLUMNS} FROM organizations ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`, parameters);
-    const total = conditions.length ? (await this.dataSource.query(`SELECT count(*)::int AS total FROM organizations ${where}`, parameters))[0].total : (await this.totals()).organizations;
+    const rows: OrgRow[] = await this.dashboards.query(`SELECT ${ROW_COLUMNS} FROM organizations ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`, parameters);
+    const total = conditions.length ? (await this.dashboards.query(`SELECT count(*)::int AS total FROM organizations ${where}`, parameters))[0].total : (await this.totals()).organizations;
     return { items: rows.map(toOrgRowDto), pagination: { page: page.page, limit: page.limit, total, next_cursor: null } };
   }
 
@@ -135,7 +140,7 @@ export class PlatformOrgsQueryService {
   /** Cloud accounts in the error state, newest failure first (partial index of the failing accounts). */
   async syncHealth(query: PaginationQueryDto): Promise<SyncHealthDto> {
     const page = resolvePage(query);
-    const rows = await this.dataSource.query(
+    const rows = await this.dashboards.query(
       `SELECT a.id AS account_id, a.name AS account_name, a.provider, a.external_id, a.status, a.sync_error, a.last_synced_at, a.org_id, o.name AS org_name
          FROM cloud_accounts a JOIN organizations o ON o.id = a.org_id
         WHERE a.status = 'error' ORDER BY a.updated_at DESC, a.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
@@ -152,7 +157,7 @@ export class PlatformOrgsQueryService {
   async usage(query: PaginationQueryDto): Promise<UsageDto> {
     const page = resolvePage(query);
     const since = new Date(this.clock.nowMilliseconds() - 30 * 86_400_000);
-    const rows = await this.dataSource.query(
+    const rows = await this.dashboards.query(
       `SELECT o.id AS org_id, o.name AS org_name, o.plan, o.cost_row_count,
               (SELECT count(*) FROM sync_jobs j WHERE j.org_id = o.id AND j.created_at >= $1)::int AS syncs_30d,
               (SELECT COALESCE(sum(u.calls), 0) FROM api_usage_hourly u WHERE u.org_id = o.id AND u.hour >= $1)::bigint AS actions_30d,
@@ -200,7 +205,7 @@ export class PlatformOrgsQueryService {
   /** New orgs per ISO week (Monday start, UTC), oldest first, ending with the current week, zeros included. */
   async growth(weeks: number): Promise<GrowthDto> {
     // Only the orgs created within the window are read (index on created_at), then zero-filled per week.
-    const rows: { week_start: string; new_orgs: number }[] = await this.dataSource.query(
+    const rows: { week_start: string; new_orgs: number }[] = await this.dashboards.query(
       `WITH bounds AS (SELECT date_trunc('week', $1::timestamptz AT TIME ZONE 'UTC') AS last_week, $2::int AS weeks),
             weeks AS (SELECT generate_series(last_week - (weeks - 1) * interval '1 week', last_week, interval '1 week') AS week_start FROM bounds),
             created AS (

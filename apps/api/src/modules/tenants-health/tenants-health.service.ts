@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { ClockService } from '../../common/clock/clock.service';
+import { ReadDatabase } from '../../database/read-database';
 import { resolvePage } from '../../common/http/pagination.dto';
 import { JobQueueService } from '../jobs/job-queue.service';
 import type { FleetHealthDto, TenantHealthDetailDto, TenantHealthListDto, TenantHealthQueryDto } from './dto/tenant-health.dto';
@@ -35,6 +36,7 @@ export class TenantsHealthService implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dashboards: ReadDatabase,
     private readonly clock: ClockService,
     private readonly config: AppConfig,
     private readonly jobs: JobQueueService,
@@ -104,7 +106,7 @@ export class TenantsHealthService implements OnApplicationBootstrap {
 
   async fleet(): Promise<FleetHealthDto> {
     // Kept by a trigger on tenant_health (four rows), never counted over every org.
-    const counts: { health: keyof FleetHealthDto; count: number }[] = await this.dataSource.query('SELECT health, orgs AS count FROM tenant_health_totals');
+    const counts: { health: keyof FleetHealthDto; count: number }[] = await this.dashboards.query('SELECT health, orgs AS count FROM tenant_health_totals');
     const stats: FleetHealthDto = { total: 0, healthy: 0, warning: 0, critical: 0, unknown: 0 };
     for (const { health, count } of counts) {
       stats[health] = count;
@@ -132,14 +134,14 @@ export class TenantsHealthService implements OnApplicationBootstrap {
     const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
     // Worst first reads the index (severity_rank, org_name, org_id); the other orders sort the matching orgs.
     const order = sort === 'health' ? 'h.severity_rank, h.org_name, h.org_id' : `${SORT_COLUMNS[sort.replace(/^-/, '')]} ${direction} NULLS LAST, o.name, o.id`;
-    const rows = await this.dataSource.query(
+    const rows = await this.dashboards.query(
       `SELECT o.id AS org_id, o.name, o.status, h.health, h.calls_24h, h.error_rate::float8 AS error_rate, h.last_seen_at, h.reason
          FROM tenant_health h JOIN organizations o ON o.id = h.org_id ${where}
         ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`,
       parameters,
     );
     const stats = await this.fleet();
-    const total = conditions.length ? (await this.dataSource.query(`SELECT count(*)::int AS total FROM tenant_health h JOIN organizations o ON o.id = h.org_id ${where}`, parameters))[0].total : stats.total;
+    const total = conditions.length ? (await this.dashboards.query(`SELECT count(*)::int AS total FROM tenant_health h JOIN organizations o ON o.id = h.org_id ${where}`, parameters))[0].total : stats.total;
     return {
       stats,
       items: rows.map((row: { org_id: string; name: string; status: TenantHealthListDto['items'][number]['status']; health: string; calls_24h: number; error_rate: number | null; last_seen_at: Date | null; reason: string }) => ({
