@@ -158,13 +158,20 @@ export async function load(api, { path, method = 'GET', token, connections = 1, 
   if (unexpected.length || result.errors || result.timeouts) {
     throw new Error(`${method} ${path}: unexpected answers ${JSON.stringify(Object.fromEntries(unexpected))}, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
-  return { median: median(latencies), perSecond: succeeded / seconds, requests: latencies.length };
+  return { median: median(latencies), latencies, perSecond: succeeded / seconds, requests: latencies.length };
 }
 
-/** Median latency of a request at one connection, after a short warm-up. */
-export async function medianLatency(api, request) {
-  await load(api, { ...request, seconds: 1 });
-  return (await load(api, { ...request, seconds: 3 })).median;
+/**
+ * Median latency of each request at one connection. Requests take turns (a warm-up pass, then
+ * `rounds` passes of a second each) so that a busy spell of the machine falls on all of them alike.
+ */
+export async function medianLatencies(api, requests, { rounds = 4, seconds = 1 } = {}) {
+  const samples = requests.map(() => []);
+  for (const request of requests) await load(api, { ...request, seconds: 0.5 });
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [index, request] of requests.entries()) samples[index].push(...(await load(api, { ...request, seconds })).latencies);
+  }
+  return samples.map(median);
 }
 
 /** Median time of a query through pg (the application role, the same database), after a warm-up. */
