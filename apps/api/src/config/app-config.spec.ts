@@ -7,6 +7,7 @@ import { ConfigurationError } from './environment';
 
 const JWT_PRIVATE_KEY = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 const DATA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+const AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
 const PRODUCTION = {
   NODE_ENV: 'production',
@@ -14,6 +15,7 @@ const PRODUCTION = {
   SMTP_URL: 'smtp://mail.internal:587',
   JWT_PRIVATE_KEY,
   DATA_ENCRYPTION_KEY,
+  AUDIT_SIGNING_KEY,
 };
 
 /** The error loadConfig throws for `env`, or a failure if it throws none or another kind. */
@@ -72,7 +74,7 @@ describe('loadConfig', () => {
     expect(config.smtpUrl).toBe('smtps://user:pass@mail.example.com:465');
   });
 
-  it.each(['DATABASE_URL', 'SMTP_URL', 'JWT_PRIVATE_KEY', 'DATA_ENCRYPTION_KEY'] as const)('refuses production without %s, naming it', (missing) => {
+  it.each(['DATABASE_URL', 'SMTP_URL', 'JWT_PRIVATE_KEY', 'DATA_ENCRYPTION_KEY', 'AUDIT_SIGNING_KEY'] as const)('refuses production without %s, naming it', (missing) => {
     const error = configurationErrorFor({ ...PRODUCTION, KEEL_DATA_DIR: dataDir, [missing]: undefined });
     expect(error.message.startsWith(`${missing}:`)).toBe(true);
     // Production never falls back to generated demo keys.

@@ -71,3 +71,37 @@ export class AuditChainHead {
   @Column({ name: 'last_hash', type: 'char', length: 64 })
   lastHash: string;
 }
+
+/**
+ * A signed statement "chain `chainKey` had `hash` at `chainIndex`", written hourly and never removed,
+ * so that verification can trust an anchor (and a CSV export) without trusting the database.
+ */
+@Entity('audit_checkpoints')
+@Unique('UQ_audit_checkpoints_chain', ['chainKey', 'chainIndex'])
+export class AuditCheckpoint {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ name: 'chain_key', type: 'varchar', length: 40 })
+  chainKey: string;
+
+  @Column({ name: 'chain_index', type: 'bigint' })
+  chainIndex: string;
+
+  @Column({ type: 'char', length: 64 })
+  hash: string;
+
+  /** Entries linked since the chain's previous checkpoint. */
+  @Column({ name: 'entry_count', type: 'bigint' })
+  entryCount: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'key_id', type: 'varchar', length: 64 })
+  keyId: string;
+
+  /** Ed25519 over the checkpoint's canonical form (audit-checkpoint.ts), base64. */
+  @Column({ type: 'text' })
+  signature: string;
+}
