@@ -137,6 +137,10 @@ describe('signed audit checkpoints (on a database of their own)', () => {
     } finally {
       server.close();
     }
+    const unsigned = await runVerifier(csv);
+    expect(unsigned.output).toContain('checkpoint signatures NOT checked: give --keys');
+    expect(unsigned.output).toMatch(/proven by a signed checkpoint: +0$/m);
+    expect(unsigned.code).toBe(0);
   });
 
   it('fails the offline verification of an export whose one cell was edited, naming the row', async () => {

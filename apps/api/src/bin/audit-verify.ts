@@ -13,7 +13,7 @@ export async function auditVerify(args: string[], print: (line: string) => void)
   const keysAt = args.indexOf('--keys');
   const keysSource = keysAt >= 0 ? args[keysAt + 1] : undefined;
   const allowGaps = args.includes('--allow-gaps');
-  const files = args.filter((arg, index) => !arg.startsWith('--') && index !== keysAt + 1);
+  const files = args.filter((arg, index) => !arg.startsWith('--') && (keysAt < 0 || index !== keysAt + 1));
   if (files.length !== 1 || (keysAt >= 0 && !keysSource)) {
     print(USAGE);
     return 2;

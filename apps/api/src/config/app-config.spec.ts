@@ -60,6 +60,9 @@ describe('loadConfig', () => {
     ['DATA_ENCRYPTION_KEY', 'too-short'],
     ['DATA_ENCRYPTION_KEY', 'AAAAAAAAAAAAAAAAAAAAAA=='], // 16 bytes, not 32
     ['JWT_PRIVATE_KEY', 'not a pem'],
+    ['AUDIT_SIGNING_KEY', 'not a pem'],
+    ['AUDIT_SIGNING_KEY', JWT_PRIVATE_KEY], // an EC key, not Ed25519
+    ['AUDIT_PREVIOUS_PUBLIC_KEYS', AUDIT_SIGNING_KEY], // a private key where only public halves belong
     ['STAFF_REQUIRE_2FA', 'maybe'],
     ['MIGRATE_ON_START', 'sometimes'],
     ['NODE_ENV', 'staging'],
@@ -146,6 +149,8 @@ describe('loadConfig', () => {
 
     const second = loadConfig({ KEEL_DATA_DIR: dataDir });
     expect(second.jwtPrivateKeyPem).toBe(first.jwtPrivateKeyPem);
+    expect(first.auditSigningKey.asymmetricKeyType).toBe('ed25519');
+    expect(second.auditSigningKey.export({ format: 'pem', type: 'pkcs8' })).toBe(first.auditSigningKey.export({ format: 'pem', type: 'pkcs8' }));
     expect(second.dataEncryptionKey.equals(first.dataEncryptionKey)).toBe(true);
 
     // Another data directory is another installation, with keys of its own.
@@ -213,8 +218,8 @@ describe('loadConfig', () => {
     });
   });
 
-  it('writes no secrets file in demo mode when both keys are given', () => {
-    const config = loadConfig({ KEEL_DATA_DIR: dataDir, JWT_PRIVATE_KEY, DATA_ENCRYPTION_KEY });
+  it('writes no secrets file in demo mode when all three keys are given', () => {
+    const config = loadConfig({ KEEL_DATA_DIR: dataDir, JWT_PRIVATE_KEY, DATA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY });
     expect(config.jwtPrivateKeyPem).toBe(JWT_PRIVATE_KEY);
     expect(existsSync(join(dataDir, 'secrets.json'))).toBe(false);
   });
