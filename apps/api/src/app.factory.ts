@@ -17,7 +17,7 @@ import type { DatabaseUrls } from './database/database-urls';
 import { buildOpenApiDocument } from './openapi';
 
 export const API_PREFIX = 'api/v1';
-export const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'metrics', '.well-known/jwks.json'];
+export const UNPREFIXED_ROUTES = ['health/live', 'health/ready', 'metrics', '.well-known/jwks.json', '.well-known/keel-audit-keys.json'];
 // Paths the API answers itself, never with the SPA; a proxy in front (docker/nginx) forwards exactly these.
 export const NOT_SPA_PATHS = /^\/(api|health|metrics|\.well-known)(\/|$)/;
 

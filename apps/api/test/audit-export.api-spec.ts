@@ -108,7 +108,7 @@ describe('audit export, read summaries and scheduled verification (on a database
     });
     clearInterval(sampler);
 
-    expect(header).toBe('id,seq,created_at,action,actor_type,actor_id,actor_email,target_type,target_id,target_name,org_id,impersonation_id,ip_address,user_agent,request_id,metadata');
+    expect(header).toBe('id,seq,created_at,action,actor_type,actor_id,actor_email,target_type,target_id,target_name,org_id,impersonation_id,ip_address,user_agent,request_id,metadata,chain_key,chain_index,chain_prev_hash,chain_hash,checkpoint');
     expect(lines).toBe(EXPORTED_ROWS + 1);
     expect(bytes).toBeGreaterThan(110 * 1024 * 1024);
     // The export is over 110 MiB; what the heap holds at any moment never grows by more than a part of it.

@@ -3,6 +3,7 @@ import { createOrganization, createStaff, createTenantUser, signIn, uniqueEmail 
 import { startTestApp, type TestApp } from './support/test-app';
 import { OrgPurgeService } from '../src/modules/orgs/org-purge.service';
 import { AuditSealerService } from '../src/modules/audit/audit-sealer.service';
+import { AuditVerifierService } from '../src/modules/audit/audit-verifier.service';
 
 describe('platform org administration (/api/v1/platform)', () => {
   let test: TestApp;
@@ -183,6 +184,8 @@ describe('platform org administration (/api/v1/platform)', () => {
     expect((await platformLog(organization.id)).map((row: { action: string }) => row.action)).toEqual(['platform.org_plan_changed', 'platform.org_deletion_initiated', 'platform.org_deleted']);
     const anchors = await test.dataSource.query("SELECT reason FROM audit_anchors WHERE chain_key = $1", [organization.id]);
     expect(anchors).toEqual([{ reason: 'org_deleted' }]);
+    // A signed checkpoint vouches for the anchor, so the scheduled verification of the deleted org's chain still passes.
+    expect(await test.app.get(AuditVerifierService).verifyOrg(organization.id)).toMatchObject({ ok: true, checked: 0, anchor_index: expect.any(Number), first_broken_checkpoint: null });
     const later = (await signIn(test, await createStaff(test))).accessToken; // the first token expired with the grace
     await as(later).post(`/orgs/${organization.id}/restore`).expect(404);
   });

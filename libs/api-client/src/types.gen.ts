@@ -124,6 +124,15 @@ export type AuditEntryDto = {
     user_agent: string | null;
 };
 
+export type AuditKeySetDto = {
+    /**
+     * Ed25519 public keys as JWKs (kty OKP, crv Ed25519, kid = RFC 7638 thumbprint): the current key first, then previous ones
+     */
+    keys: Array<{
+        [key: string]: unknown;
+    }>;
+};
+
 export type AuditLogPageDto = {
     entries: Array<AuditEntryDto>;
     pagination: AuditPaginationDto;
@@ -145,11 +154,23 @@ export type AuditTargetDto = {
 
 export type AuditVerificationDto = {
     /**
+     * Chain index of the retention anchor verification started after (vouched for by a signed checkpoint); null: from the start of the chain
+     */
+    anchor_index: number | null;
+    /**
      * Sealed entries whose links were recomputed
      */
     checked: number;
+    /**
+     * Chain index of the first checkpoint whose signature does not hold, or that the chain contradicts or no longer reaches
+     */
+    first_broken_checkpoint: number | null;
     first_broken_id: string | null;
     ok: boolean;
+    /**
+     * Chain index of the newest signed checkpoint the recomputed chain matched: entries up to it are proven by the signature
+     */
+    signed_through: number | null;
     /**
      * Committed entries the sealer has not linked yet (seconds old)
      */
@@ -933,6 +954,19 @@ export type GetJwksResponses = {
 };
 
 export type GetJwksResponse = GetJwksResponses[keyof GetJwksResponses];
+
+export type GetAuditKeysData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/.well-known/keel-audit-keys.json';
+};
+
+export type GetAuditKeysResponses = {
+    200: AuditKeySetDto;
+};
+
+export type GetAuditKeysResponse = GetAuditKeysResponses[keyof GetAuditKeysResponses];
 
 export type ListOrgAuditLogData = {
     body?: never;

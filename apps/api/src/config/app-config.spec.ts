@@ -7,6 +7,7 @@ import { ConfigurationError } from './environment';
 
 const JWT_PRIVATE_KEY = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 const DATA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+const AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 
 const PRODUCTION = {
   NODE_ENV: 'production',
@@ -14,6 +15,7 @@ const PRODUCTION = {
   SMTP_URL: 'smtp://mail.internal:587',
   JWT_PRIVATE_KEY,
   DATA_ENCRYPTION_KEY,
+  AUDIT_SIGNING_KEY,
 };
 
 /** The error loadConfig throws for `env`, or a failure if it throws none or another kind. */
@@ -58,6 +60,9 @@ describe('loadConfig', () => {
     ['DATA_ENCRYPTION_KEY', 'too-short'],
     ['DATA_ENCRYPTION_KEY', 'AAAAAAAAAAAAAAAAAAAAAA=='], // 16 bytes, not 32
     ['JWT_PRIVATE_KEY', 'not a pem'],
+    ['AUDIT_SIGNING_KEY', 'not a pem'],
+    ['AUDIT_SIGNING_KEY', JWT_PRIVATE_KEY], // an EC key, not Ed25519
+    ['AUDIT_PREVIOUS_PUBLIC_KEYS', AUDIT_SIGNING_KEY], // a private key where only public halves belong
     ['STAFF_REQUIRE_2FA', 'maybe'],
     ['MIGRATE_ON_START', 'sometimes'],
     ['NODE_ENV', 'staging'],
@@ -72,7 +77,7 @@ describe('loadConfig', () => {
     expect(config.smtpUrl).toBe('smtps://user:pass@mail.example.com:465');
   });
 
-  it.each(['DATABASE_URL', 'SMTP_URL', 'JWT_PRIVATE_KEY', 'DATA_ENCRYPTION_KEY'] as const)('refuses production without %s, naming it', (missing) => {
+  it.each(['DATABASE_URL', 'SMTP_URL', 'JWT_PRIVATE_KEY', 'DATA_ENCRYPTION_KEY', 'AUDIT_SIGNING_KEY'] as const)('refuses production without %s, naming it', (missing) => {
     const error = configurationErrorFor({ ...PRODUCTION, KEEL_DATA_DIR: dataDir, [missing]: undefined });
     expect(error.message.startsWith(`${missing}:`)).toBe(true);
     // Production never falls back to generated demo keys.
@@ -144,6 +149,8 @@ describe('loadConfig', () => {
 
     const second = loadConfig({ KEEL_DATA_DIR: dataDir });
     expect(second.jwtPrivateKeyPem).toBe(first.jwtPrivateKeyPem);
+    expect(first.auditSigningKey.asymmetricKeyType).toBe('ed25519');
+    expect(second.auditSigningKey.export({ format: 'pem', type: 'pkcs8' })).toBe(first.auditSigningKey.export({ format: 'pem', type: 'pkcs8' }));
     expect(second.dataEncryptionKey.equals(first.dataEncryptionKey)).toBe(true);
 
     // Another data directory is another installation, with keys of its own.
@@ -211,8 +218,8 @@ describe('loadConfig', () => {
     });
   });
 
-  it('writes no secrets file in demo mode when both keys are given', () => {
-    const config = loadConfig({ KEEL_DATA_DIR: dataDir, JWT_PRIVATE_KEY, DATA_ENCRYPTION_KEY });
+  it('writes no secrets file in demo mode when all three keys are given', () => {
+    const config = loadConfig({ KEEL_DATA_DIR: dataDir, JWT_PRIVATE_KEY, DATA_ENCRYPTION_KEY, AUDIT_SIGNING_KEY });
     expect(config.jwtPrivateKeyPem).toBe(JWT_PRIVATE_KEY);
     expect(existsSync(join(dataDir, 'secrets.json'))).toBe(false);
   });

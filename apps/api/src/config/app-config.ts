@@ -1,10 +1,10 @@
-import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseUrls } from '../database/database-urls';
 import { DEFAULT_HEALTH_THRESHOLDS, type HealthThresholds } from '../modules/tenants-health/health-rules';
 import { ConfigurationError, Environment, parseEnvironment } from './environment';
-import { parsePreviousPublicKeys } from './jwt-keys';
+import { ED25519_KEY, ES256_KEY, parsePreviousPublicKeys } from './signing-keys';
 
 export type RunMode = 'demo' | 'production';
 
@@ -30,6 +30,10 @@ export class AppConfig {
   /** Public keys of earlier signing keys, still trusted until their tokens have expired. */
   readonly jwtPreviousPublicKeys: readonly KeyObject[];
   readonly jwtIssuer: string;
+  /** Signs the audit checkpoints (Ed25519). */
+  readonly auditSigningKey: KeyObject;
+  /** Public keys of earlier audit signing keys: their checkpoints still verify. */
+  readonly auditPreviousPublicKeys: readonly KeyObject[];
   readonly dataEncryptionKey: Buffer;
   readonly accessTokenTtlSeconds: number;
   readonly sessionTtlDays: number;
@@ -74,7 +78,8 @@ export class AppConfig {
     this.mailRetryLimit = environment.MAIL_RETRY_LIMIT ?? 12;
     this.mailRetryDelaySeconds = environment.MAIL_RETRY_DELAY_SECONDS ?? 15;
     this.jwtIssuer = environment.JWT_ISSUER ?? 'keel';
-    this.jwtPreviousPublicKeys = parsePreviousPublicKeys(environment.JWT_PREVIOUS_PUBLIC_KEYS);
+    this.jwtPreviousPublicKeys = parsePreviousPublicKeys(environment.JWT_PREVIOUS_PUBLIC_KEYS, 'JWT_PREVIOUS_PUBLIC_KEYS', ES256_KEY);
+    this.auditPreviousPublicKeys = parsePreviousPublicKeys(environment.AUDIT_PREVIOUS_PUBLIC_KEYS, 'AUDIT_PREVIOUS_PUBLIC_KEYS', ED25519_KEY);
     this.accessTokenTtlSeconds = environment.ACCESS_TOKEN_TTL_SECONDS ?? 900;
     this.sessionTtlDays = environment.SESSION_TTL_DAYS ?? 30;
     this.sessionCheckCacheMilliseconds = environment.SESSION_CHECK_CACHE_MILLISECONDS ?? 1000;
@@ -103,7 +108,7 @@ export class AppConfig {
     this.webDistDir = resolve(environment.WEB_DIST_DIR ?? 'dist/apps/web');
 
     if (this.mode === 'production') {
-      for (const name of ['DATABASE_URL', 'SMTP_URL', 'JWT_PRIVATE_KEY', 'DATA_ENCRYPTION_KEY'] as const) {
+      for (const name of ['DATABASE_URL', 'SMTP_URL', 'JWT_PRIVATE_KEY', 'DATA_ENCRYPTION_KEY', 'AUDIT_SIGNING_KEY'] as const) {
         if (!environment[name]) throw new ConfigurationError(`${name}: is required when NODE_ENV=production`);
       }
       if (!!environment.BOOTSTRAP_ADMIN_EMAIL !== !!environment.BOOTSTRAP_ADMIN_PASSWORD) {
@@ -113,11 +118,13 @@ export class AppConfig {
       this.telemetryIngestKey = environment.TELEMETRY_INGEST_KEY;
       this.jwtPrivateKeyPem = environment.JWT_PRIVATE_KEY!;
       this.dataEncryptionKey = Buffer.from(environment.DATA_ENCRYPTION_KEY!, 'base64');
+      this.auditSigningKey = parseAuditSigningKey(environment.AUDIT_SIGNING_KEY!);
     } else {
       this.seedDemoData = environment.SEED_DEMO_DATA ?? true;
-      const demoSecrets = environment.JWT_PRIVATE_KEY && environment.DATA_ENCRYPTION_KEY ? undefined : loadOrCreateDemoSecrets(this.dataDir);
+      const demoSecrets = environment.JWT_PRIVATE_KEY && environment.DATA_ENCRYPTION_KEY && environment.AUDIT_SIGNING_KEY ? undefined : loadOrCreateDemoSecrets(this.dataDir);
       this.jwtPrivateKeyPem = environment.JWT_PRIVATE_KEY ?? demoSecrets!.jwtPrivateKey;
       this.dataEncryptionKey = Buffer.from(environment.DATA_ENCRYPTION_KEY ?? demoSecrets!.dataEncryptionKey, 'base64');
+      this.auditSigningKey = parseAuditSigningKey(environment.AUDIT_SIGNING_KEY ?? demoSecrets!.auditSigningKey);
       // Given key material means the operator manages secrets: nothing is written, and ingest needs its own key.
       this.telemetryIngestKey = environment.TELEMETRY_INGEST_KEY ?? demoSecrets?.telemetryIngestKey;
     }
@@ -151,17 +158,30 @@ interface DemoSecrets {
   jwtPrivateKey: string;
   dataEncryptionKey: string;
   telemetryIngestKey: string;
+  auditSigningKey: string;
+}
+
+function parseAuditSigningKey(pem: string): KeyObject {
+  let key: KeyObject | undefined;
+  try {
+    key = createPrivateKey(pem);
+  } catch {
+    key = undefined;
+  }
+  if (!key || !ED25519_KEY.accepts(key)) throw new ConfigurationError('AUDIT_SIGNING_KEY: must be a PEM-encoded Ed25519 private key (openssl genpkey -algorithm ed25519)');
+  return key;
 }
 
 // Demo mode keeps generated keys beside its database so that a restart keeps sessions and TOTP secrets valid.
 function loadOrCreateDemoSecrets(dataDir: string): DemoSecrets {
   const file = join(dataDir, 'secrets.json');
   const existing = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<DemoSecrets>) : {};
-  if (existing.jwtPrivateKey && existing.dataEncryptionKey && existing.telemetryIngestKey) return existing as DemoSecrets;
+  if (existing.jwtPrivateKey && existing.dataEncryptionKey && existing.telemetryIngestKey && existing.auditSigningKey) return existing as DemoSecrets;
   const secrets: DemoSecrets = {
     jwtPrivateKey: existing.jwtPrivateKey ?? generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
     dataEncryptionKey: existing.dataEncryptionKey ?? randomBytes(32).toString('base64'),
     telemetryIngestKey: existing.telemetryIngestKey ?? randomBytes(24).toString('base64url'),
+    auditSigningKey: existing.auditSigningKey ?? generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
   };
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });

@@ -97,6 +97,14 @@ export class Environment {
   @IsOptional() @IsString() @MinLength(1)
   JWT_ISSUER?: string;
 
+  /** PEM of the Ed25519 private key that signs the hourly audit checkpoints (`openssl genpkey -algorithm ed25519`). */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/-----BEGIN PRIVATE KEY-----/, { message: 'AUDIT_SIGNING_KEY must be a PEM-encoded Ed25519 private key' })
+  AUDIT_SIGNING_KEY?: string;
+
+  /** PEM public keys of earlier audit signing keys: checkpoints they signed still verify, and /.well-known/keel-audit-keys.json publishes them. */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/-----BEGIN [A-Z ]*KEY-----/, { message: 'AUDIT_PREVIOUS_PUBLIC_KEYS must hold one or more PEM-encoded Ed25519 public keys' })
+  AUDIT_PREVIOUS_PUBLIC_KEYS?: string;
+
   /** 32 random bytes, base64: encrypts TOTP secrets at rest. */
   @IsOptional() @Transform(emptyToUndefined) @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'DATA_ENCRYPTION_KEY must be 32 bytes encoded as base64 (44 characters)' })
   DATA_ENCRYPTION_KEY?: string;

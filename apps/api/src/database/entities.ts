@@ -16,6 +16,7 @@ import { CreateIdempotencyKeys1764660000000 } from './migrations/1764660000000-C
 import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity';
 import { CreateWebhooks1764670000000 } from './migrations/1764670000000-CreateWebhooks';
 import { ScaleDashboards1764680000000 } from './migrations/1764680000000-ScaleDashboards';
+import { CreateAuditCheckpoints1764693000000 } from './migrations/1764693000000-CreateAuditCheckpoints';
 import { Webhook, WebhookDelivery, WebhookEvent } from '../modules/webhooks/webhook.entities';
 import { ApiKey } from '../modules/api-keys/api-key.entity';
 import { SupportSession, SupportSessionAccessLog } from '../modules/impersonation/support-session.entity';
@@ -28,7 +29,7 @@ import { SyncJob } from '../modules/cloud-accounts/sync-job.entity';
 import { AnomalyAlert, CoverageData, NetworkCost, Recommendation, ResourceInventoryItem } from '../modules/costs/account-data.entities';
 import { CostRow } from '../modules/costs/cost-row.entity';
 import { ApiUsageHourly } from '../modules/telemetry/api-usage-hourly.entity';
-import { AuditAnchor, AuditChainHead, AuditSeal, AuditSealerState } from '../modules/audit/audit-chain.entities';
+import { AuditAnchor, AuditChainHead, AuditCheckpoint, AuditSeal, AuditSealerState } from '../modules/audit/audit-chain.entities';
 import { OrgAuditEntry, PlatformAuditEntry } from '../modules/audit/audit-entry.entity';
 
 // Listed explicitly (no globs) so that the compiled and bundled API finds them wherever it runs.
@@ -46,6 +47,7 @@ export const ENTITIES = [
   AuditAnchor,
   AuditSealerState,
   AuditChainHead,
+  AuditCheckpoint,
   CloudAccount,
   SyncJob,
   AccountAccessGrant,
@@ -67,4 +69,4 @@ export const ENTITIES = [
   WebhookEvent,
   WebhookDelivery,
 ];
-export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000, AddOrgLifecycle1764620000000, CreateTenantHealth1764630000000, CreateSupportSessions1764640000000, CreateApiKeys1764650000000, CreateIdempotencyKeys1764660000000, CreateWebhooks1764670000000, ScaleDashboards1764680000000];
+export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000, AddOrgLifecycle1764620000000, CreateTenantHealth1764630000000, CreateSupportSessions1764640000000, CreateApiKeys1764650000000, CreateIdempotencyKeys1764660000000, CreateWebhooks1764670000000, ScaleDashboards1764680000000, CreateAuditCheckpoints1764693000000];

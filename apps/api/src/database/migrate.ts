@@ -5,7 +5,7 @@ import { ENTITIES, MIGRATIONS } from './entities';
 
 export const JOB_SCHEMA = 'pgboss';
 /** Every pg-boss queue Keel uses; created here by the owner, because the application role cannot create tables. */
-export const JOB_QUEUES = ['mail.send', 'auth.purge', 'audit.verify', 'audit.retention', 'cloud-account.sync', 'cloud-account.sync-all', 'metering.prune', 'org.purge', 'tenant-health.refresh', 'support-session.expire', 'idempotency.purge', 'webhook.deliver'] as const;
+export const JOB_QUEUES = ['mail.send', 'auth.purge', 'audit.verify', 'audit.retention', 'audit.checkpoint', 'cloud-account.sync', 'cloud-account.sync-all', 'metering.prune', 'org.purge', 'tenant-health.refresh', 'support-session.expire', 'idempotency.purge', 'webhook.deliver'] as const;
 export type JobQueue = (typeof JOB_QUEUES)[number];
 /** pg-boss's own queue for due cron jobs (its timekeeper's `__pgboss__send-it`). */
 const PG_BOSS_SCHEDULER_QUEUE = '__pgboss__send-it';
@@ -16,8 +16,8 @@ const MIGRATIONS_TABLE = 'migrations';
 // One key for every replica: the first to start migrates, the others wait and then find nothing to do.
 const MIGRATION_LOCK_KEY = 72_410_001;
 
-/** Tables the application role may only append to: the audit logs and their hash links. */
-export const APPEND_ONLY_TABLES = ['platform_audit_log', 'audit_log', 'audit_seals', 'audit_anchors'];
+/** Tables the application role may only append to: the audit logs, their hash links and signed checkpoints. */
+export const APPEND_ONLY_TABLES = ['platform_audit_log', 'audit_log', 'audit_seals', 'audit_anchors', 'audit_checkpoints'];
 /** Written only by the SECURITY DEFINER purge functions. */
 const FUNCTION_WRITTEN_TABLES = ['audit_anchors'];
 const PURGE_FUNCTIONS = ['keel_purge_audit_chain(text, text, timestamptz, text, timestamptz)', 'keel_purge_org_audit_log(uuid, timestamptz)'];

@@ -20,4 +20,5 @@ export default async function globalSetup(): Promise<void> {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   process.env.KEEL_TEST_JWT_PRIVATE_KEY = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   process.env.KEEL_TEST_DATA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+  process.env.KEEL_TEST_AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 }

@@ -13,6 +13,7 @@ export function testEnvironment(overrides: Record<string, string | undefined> = 
     MIGRATION_DATABASE_URL: process.env.KEEL_TEST_MIGRATION_DATABASE_URL,
     JWT_PRIVATE_KEY: process.env.KEEL_TEST_JWT_PRIVATE_KEY,
     DATA_ENCRYPTION_KEY: process.env.KEEL_TEST_DATA_ENCRYPTION_KEY,
+    AUDIT_SIGNING_KEY: process.env.KEEL_TEST_AUDIT_SIGNING_KEY,
     KEEL_DATA_DIR: mkdtempSync(join(tmpdir(), 'keel-data-')),
     PUBLIC_URL: 'http://keel.test',
     TRUST_PROXY: 'true',

@@ -23,10 +23,8 @@ export class AuditSeal {
   sealedAt: Date;
 }
 
-/** Left by every removal (retention, an org's hard delete): the last removed link, where verification resumes. */
-@Entity('audit_anchors')
-@Index('IDX_audit_anchors_chain', ['chainKey', 'chainIndex'])
-export class AuditAnchor {
+/** A point of a chain, recorded apart from the seals: the columns anchors and checkpoints share. */
+abstract class ChainPoint {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
@@ -39,14 +37,19 @@ export class AuditAnchor {
   @Column({ type: 'char', length: 64 })
   hash: string;
 
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** Left by every removal (retention, an org's hard delete): the last removed link, where verification resumes. */
+@Entity('audit_anchors')
+@Index('IDX_audit_anchors_chain', ['chainKey', 'chainIndex'])
+export class AuditAnchor extends ChainPoint {
   @Column({ name: 'removed_entries', type: 'bigint' })
   removedEntries: string;
 
   @Column({ type: 'varchar', length: 40 })
   reason: string;
-
-  @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }
 
 /** Every transaction older than `horizon` has been sealed: the sealer's progress per log. */
@@ -70,4 +73,23 @@ export class AuditChainHead {
 
   @Column({ name: 'last_hash', type: 'char', length: 64 })
   lastHash: string;
+}
+
+/**
+ * A signed statement "chain `chainKey` had `hash` at `chainIndex`", written hourly and never removed,
+ * so that verification can trust an anchor (and a CSV export) without trusting the database.
+ */
+@Entity('audit_checkpoints')
+@Unique('UQ_audit_checkpoints_chain', ['chainKey', 'chainIndex'])
+export class AuditCheckpoint extends ChainPoint {
+  /** Entries linked since the chain's previous checkpoint. */
+  @Column({ name: 'entry_count', type: 'bigint' })
+  entryCount: string;
+
+  @Column({ name: 'key_id', type: 'varchar', length: 64 })
+  keyId: string;
+
+  /** Ed25519 over the checkpoint's canonical form (audit-checkpoint.ts), base64. */
+  @Column({ type: 'text' })
+  signature: string;
 }

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { csvExportStream } from '../../common/http/csv-export';
 import { resolvePage } from '../../common/http/pagination.dto';
+import { AUDIT_CSV_COLUMNS } from './audit-csv';
 import { hashableColumns, type HashableEntry } from './audit-hash';
 import { AUDIT_TABLES, type AuditLogName } from './audit-sealer.service';
 import type { AuditEntryDto, AuditLogPageDto, PlatformAuditLogQueryDto } from './dto/audit-log.dto';
@@ -12,7 +13,9 @@ import type { AuditEntryDto, AuditLogPageDto, PlatformAuditLogQueryDto } from '.
 // Counting stops here; beyond it the planner's estimate is reported (total_estimated: true).
 const EXACT_COUNT_LIMIT = 10_000;
 const COLUMNS = hashableColumns();
-const CSV_COLUMNS = ['id', 'seq', 'created_at', 'action', 'actor_type', 'actor_id', 'actor_email', 'target_type', 'target_id', 'target_name', 'org_id', 'impersonation_id', 'ip_address', 'user_agent', 'request_id', 'metadata'];
+// The checkpoint's time as the signature covers it (JavaScript's toISOString: milliseconds, Z).
+const CHECKPOINT_JSON = `CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object(
+  'created_at', to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'entry_count', c.entry_count::text, 'key_id', c.key_id, 'signature', c.signature) END`;
 
 type EntryRow = HashableEntry;
 
@@ -53,23 +56,30 @@ export class AuditQueryService {
 
   /** Streams every matching entry as CSV from a database cursor: memory stays flat whatever the size. */
   async exportCsv(log: AuditLogName, filters: AuditFilters, output: Writable): Promise<void> {
-    const { conditions, parameters } = this.where(log, filters);
+    const { conditions, parameters } = this.where(log, filters, 'e.');
     const queryRunner = this.dataSource.createQueryRunner('slave');
     await queryRunner.connect();
     try {
-      const rows = await queryRunner.stream(`SELECT ${COLUMNS} FROM ${AUDIT_TABLES[log]} ${whereClause(conditions)} ORDER BY ${AUDIT_TABLES[log]}.seq`, parameters);
-      await pipeline(rows, csvExportStream(CSV_COLUMNS), output);
+      const rows = await queryRunner.stream(
+        `SELECT ${hashableColumns('e')}, s.chain_key, s.chain_index::text AS chain_index, s.prev_hash AS chain_prev_hash, s.hash AS chain_hash, ${CHECKPOINT_JSON} AS checkpoint
+           FROM ${AUDIT_TABLES[log]} e
+           LEFT JOIN audit_seals s ON s.entry_id = e.id
+           LEFT JOIN audit_checkpoints c ON c.chain_key = s.chain_key AND c.chain_index = s.chain_index
+           ${whereClause(conditions)} ORDER BY e.seq`,
+        parameters,
+      );
+      await pipeline(rows, csvExportStream(AUDIT_CSV_COLUMNS), output);
     } finally {
       await queryRunner.release();
     }
   }
 
-  private where(log: AuditLogName, filters: AuditFilters): { conditions: string[]; parameters: unknown[] } {
+  private where(log: AuditLogName, filters: AuditFilters, prefix = ''): { conditions: string[]; parameters: unknown[] } {
     const conditions: string[] = [];
     const parameters: unknown[] = [];
     const add = (sql: string, value: unknown) => {
       parameters.push(value);
-      conditions.push(sql.replace('?', `$${parameters.length}`));
+      conditions.push(prefix + sql.replace('?', `$${parameters.length}`));
     };
     if (filters.org_id) add('org_id = ?', filters.org_id);
     if (filters.action) add('action = ?', filters.action);

@@ -9,7 +9,9 @@ const DAY_MILLISECONDS = 86_400_000;
 
 /**
  * Daily retention (platform log 365 days, org logs 90 days by default) through the SECURITY DEFINER
- * purge function: the application role cannot delete audit rows itself. Each purge leaves an anchor.
+ * purge function: the application role cannot delete audit rows itself. Each purge leaves an anchor,
+ * and goes only as far as the newest signed checkpoint among the expired entries, so that the anchor
+ * is vouched for by a signature (expired entries after it wait for the next checkpoint, within the hour).
  */
 @Injectable()
 export class AuditRetentionService implements OnApplicationBootstrap {

@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { MetricsService } from '../health/metrics.service';
+import { checkpointSignatureHolds } from './audit-checkpoint';
+import { AuditCheckpointService } from './audit-checkpoint.service';
 import { chainHash, GENESIS_HASH, hashableColumns, type HashableEntry } from './audit-hash';
 import { AUDIT_TABLES, type AuditLogName } from './audit-sealer.service';
 
@@ -17,11 +19,17 @@ export interface ChainVerification {
   checked: number;
   unsealed: number;
   first_broken_id: string | null;
+  anchor_index: number | null;
+  signed_through: number | null;
+  first_broken_checkpoint: number | null;
 }
 
 /**
- * Recomputes a hash chain from its latest anchor (or the start) and reports the first entry whose
- * link does not hold: an altered or deleted entry, a missing or altered seal, a cut-off tail.
+ * Recomputes a hash chain from its latest signed anchor (or the start) and reports the first entry
+ * whose link does not hold: an altered or deleted entry, a missing or altered seal, a cut-off tail.
+ * Signed checkpoints (AuditCheckpointService) must carry a valid signature and agree with the
+ * recomputed chain; an anchor counts only when a checkpoint vouches for it, so neither a forged
+ * anchor nor a rewritten chain passes without the signing key.
  */
 @Injectable()
 export class AuditVerifierService implements OnApplicationBootstrap {
@@ -32,6 +40,7 @@ export class AuditVerifierService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueueService,
     private readonly config: AppConfig,
+    private readonly checkpoints: AuditCheckpointService,
     metrics: MetricsService,
   ) {
     this.brokenChains = new Gauge({ name: 'keel_audit_chains_broken', help: 'Audit hash chains that failed the last scheduled verification', registers: [metrics.registry] });
@@ -66,10 +75,15 @@ export class AuditVerifierService implements OnApplicationBootstrap {
   }
 
   private async verify(log: AuditLogName, chainKey: string): Promise<ChainVerification> {
-    const [anchor] = await this.dataSource.query(
-      'SELECT chain_index::text AS chain_index, hash FROM audit_anchors WHERE chain_key = $1 ORDER BY chain_index DESC LIMIT 1',
+    const { signed, firstForged } = await this.loadCheckpoints(chainKey);
+    const anchors: { chain_index: string; hash: string }[] = await this.dataSource.query(
+      'SELECT chain_index::text AS chain_index, hash FROM audit_anchors WHERE chain_key = $1 ORDER BY chain_index DESC',
       [chainKey],
     );
+    // An unsigned (later or forged) anchor is passed over: the rows it claims to replace then show as a break.
+    const anchor = anchors.find((candidate) => signed.get(BigInt(candidate.chain_index)) === candidate.hash);
+    let brokenCheckpoint: bigint | null = null;
+    let signedThrough: bigint | null = null;
     let expectedIndex = anchor ? BigInt(anchor.chain_index) + 1n : 1n;
     let previousHash: string = anchor?.hash ?? GENESIS_HASH;
     let checked = 0;
@@ -86,10 +100,13 @@ export class AuditVerifierService implements OnApplicationBootstrap {
       if (links.length === 0) break;
       for (const link of links) {
         const intact = link.present && BigInt(link.chain_index) === expectedIndex && link.prev_hash === previousHash && chainHash(previousHash, link) === link.hash;
-        if (!intact) {
+        const vouched = signed.get(expectedIndex);
+        if (!intact || (vouched !== undefined && vouched !== link.hash)) {
           firstBrokenId = link.entry_id;
+          if (intact) brokenCheckpoint = expectedIndex;
           break;
         }
+        if (vouched !== undefined) signedThrough = expectedIndex;
         checked += 1;
         previousHash = link.hash;
         expectedIndex += 1n;
@@ -104,8 +121,35 @@ export class AuditVerifierService implements OnApplicationBootstrap {
       const [head] = await this.dataSource.query('SELECT last_index::text AS last_index, last_hash FROM audit_chain_heads WHERE chain_key = $1', [chainKey]);
       tailIntact = !head || (BigInt(head.last_index) === expectedIndex - 1n && head.last_hash === previousHash);
     }
+    // A checkpoint past the end of an otherwise intact chain: its tail was cut, head included.
+    if (!firstBrokenId && brokenCheckpoint === null) brokenCheckpoint = [...signed.keys()].find((index) => index >= expectedIndex) ?? null;
+    if (firstForged !== null && (brokenCheckpoint === null || firstForged < brokenCheckpoint)) brokenCheckpoint = firstForged;
     const unsealed = await this.countUnsealed(log, chainKey);
-    return { ok: !firstBrokenId && tailIntact, checked, unsealed, first_broken_id: firstBrokenId };
+    return {
+      ok: !firstBrokenId && tailIntact && brokenCheckpoint === null,
+      checked,
+      unsealed,
+      first_broken_id: firstBrokenId,
+      anchor_index: anchor ? Number(anchor.chain_index) : null,
+      signed_through: signedThrough === null ? null : Number(signedThrough),
+      first_broken_checkpoint: brokenCheckpoint === null ? null : Number(brokenCheckpoint),
+    };
+  }
+
+  /** The chain's checkpoints whose signature holds (index → hash, ascending), and the first whose signature does not. */
+  private async loadCheckpoints(chainKey: string): Promise<{ signed: Map<bigint, string>; firstForged: bigint | null }> {
+    const rows: { chain_index: string; hash: string; entry_count: string; created_at: Date; key_id: string; signature: string }[] = await this.dataSource.query(
+      'SELECT chain_index::text AS chain_index, hash, entry_count::text AS entry_count, created_at, key_id, signature FROM audit_checkpoints WHERE chain_key = $1 ORDER BY chain_index',
+      [chainKey],
+    );
+    const signed = new Map<bigint, string>();
+    let firstForged: bigint | null = null;
+    for (const row of rows) {
+      const statement = { chain_key: chainKey, chain_index: row.chain_index, hash: row.hash, entry_count: row.entry_count, created_at: row.created_at.toISOString(), key_id: row.key_id };
+      if (checkpointSignatureHolds(statement, row.signature, this.checkpoints.verificationKeys)) signed.set(BigInt(row.chain_index), row.hash);
+      else firstForged ??= BigInt(row.chain_index);
+    }
+    return { signed, firstForged };
   }
 
   private async countUnsealed(log: AuditLogName, chainKey: string): Promise<number> {

@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { HealthModule } from '../health/health.module';
 import { AuditInterceptor } from './audit.interceptor';
+import { AuditCheckpointService } from './audit-checkpoint.service';
+import { AuditKeysController } from './audit-keys.controller';
 import { AuditQueryService } from './audit-query.service';
 import { AuditRetentionService } from './audit-retention.service';
 import { AuditSealerService } from './audit-sealer.service';
@@ -14,16 +16,17 @@ import { ReadSummaryService } from './read-summary.service';
 @Global()
 @Module({
   imports: [HealthModule],
-  controllers: [PlatformAuditController, OrgAuditController],
+  controllers: [PlatformAuditController, OrgAuditController, AuditKeysController],
   providers: [
     AuditService,
     AuditQueryService,
     AuditRetentionService,
     AuditSealerService,
+    AuditCheckpointService,
     AuditVerifierService,
     ReadSummaryService,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [AuditService, AuditSealerService, AuditVerifierService, AuditRetentionService, ReadSummaryService],
+  exports: [AuditService, AuditSealerService, AuditCheckpointService, AuditVerifierService, AuditRetentionService, ReadSummaryService],
 })
 export class AuditModule {}

@@ -4,7 +4,7 @@ import jwt, { JsonWebTokenError, type VerifyOptions } from 'jsonwebtoken';
 import type { Realm } from '@keel/shared';
 import { AppConfig } from '../../config/app-config';
 import { ClockService } from '../../common/clock/clock.service';
-import { isEs256Key } from '../../config/jwt-keys';
+import { isEs256Key } from '../../config/signing-keys';
 
 export interface AccessClaims {
   iss: string;

@@ -4,6 +4,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DataSource } from 'typeorm';
 import { ClockService } from '../../common/clock/clock.service';
+import { AuditCheckpointService } from '../audit/audit-checkpoint.service';
 import { AuditService } from '../audit/audit.service';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { SYSTEM_CONTEXT } from '../../common/http/request-context';
@@ -28,6 +29,7 @@ export class OrgPurgeService implements OnApplicationBootstrap {
     private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly jobs: JobQueueService,
     private readonly audit: AuditService,
+    private readonly checkpoints: AuditCheckpointService,
     private readonly clock: ClockService,
     private readonly webhooks: WebhooksService,
   ) {}
@@ -46,6 +48,8 @@ export class OrgPurgeService implements OnApplicationBootstrap {
       await this.deleteData(org.id);
       await this.transactionHost.withTransaction(async () => {
         await this.transactionHost.tx.query('SELECT keel_purge_org_audit_log($1, $2)', [org.id, this.clock.now()]);
+        // The purge anchors the chain at its head: a signed checkpoint there keeps the anchor verifiable.
+        await this.checkpoints.checkpointChain(this.transactionHost.tx, org.id);
         await this.transactionHost.tx.query('DELETE FROM organizations WHERE id = $1', [org.id]);
         await this.audit.record({
           action: 'platform.org_deleted',

@@ -1,3 +1,4 @@
+import type { AuditKeySet } from '../audit-checkpoint';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
@@ -83,4 +84,15 @@ export class AuditVerificationDto {
   @ApiProperty({ description: 'Sealed entries whose links were recomputed' }) checked: number;
   @ApiProperty({ description: 'Committed entries the sealer has not linked yet (seconds old)' }) unsealed: number;
   @ApiProperty({ type: String, nullable: true }) first_broken_id: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Chain index of the retention anchor verification started after (vouched for by a signed checkpoint); null: from the start of the chain' })
+  anchor_index: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Chain index of the newest signed checkpoint the recomputed chain matched: entries up to it are proven by the signature' })
+  signed_through: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Chain index of the first checkpoint whose signature does not hold, or that the chain contradicts or no longer reaches' })
+  first_broken_checkpoint: number | null;
+}
+
+export class AuditKeySetDto {
+  @ApiProperty({ description: 'Ed25519 public keys as JWKs (kty OKP, crv Ed25519, kid = RFC 7638 thumbprint): the current key first, then previous ones', type: 'array', items: { type: 'object', additionalProperties: true } })
+  keys: AuditKeySet['keys'];
 }
