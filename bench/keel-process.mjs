@@ -3,6 +3,7 @@
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,6 +106,20 @@ export async function call(api, method, path, { token, body } = {}) {
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
   return json;
+}
+
+/** A GET that may take minutes (fetch gives up on headers after 5): verifying a chain of millions of links. */
+export function getSlowly(api, path, token) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}` } }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => (response.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`GET ${path} answered ${response.statusCode}: ${text.slice(0, 300)}`))));
+      })
+      .on('error', reject);
+  });
 }
 
 /** A super_admin of the data set, signed in with a second factor enrolled just now (so that minting a support session needs no code). */

@@ -37,29 +37,25 @@ export class PlatformOrgsQueryService {
   ) {}
 
   async stats(): Promise<PlatformStatsDto> {
-    const totals = await this.totals();
-    // Only the orgs of the last 30 days are read (index on created_at).
-    const [{ recent }] = await this.dashboards.query('SELECT count(*)::int AS recent FROM organizations WHERE created_at >= $1', [
+    // One statement: the totals, and the orgs of the last 30 days (index on created_at).
+    const [row] = await this.dashboards.query(`SELECT ${TOTALS}, (SELECT count(*)::int FROM organizations WHERE created_at >= $1) AS recent FROM platform_totals`, [
       new Date(this.clock.nowMilliseconds() - 30 * 86_400_000),
     ]);
+    const totals = toTotals(row);
     return {
       total_organizations: totals.organizations,
       total_users: totals.users,
       total_cloud_accounts: totals.accounts,
       total_cost_rows: totals.costRows,
       sync_errors: totals.errors,
-      new_orgs_30d: recent,
+      new_orgs_30d: row.recent,
     };
   }
 
   /** The platform totals, kept by a trigger on organizations in 16 shards (migration ScaleDashboards). */
-  private async totals(): Promise<{ organizations: number; users: number; accounts: number; costRows: number; errors: number }> {
-    const [row] = await this.dashboards.query(
-      `SELECT COALESCE(sum(organizations), 0)::bigint AS organizations, COALESCE(sum(user_count), 0)::bigint AS users, COALESCE(sum(account_count), 0)::bigint AS accounts,
-              COALESCE(sum(cost_row_count), 0)::bigint AS cost_rows, COALESCE(sum(error_count), 0)::bigint AS errors
-         FROM platform_totals`,
-    );
-    return { organizations: Number(row.organizations), users: Number(row.users), accounts: Number(row.accounts), costRows: Number(row.cost_rows), errors: Number(row.errors) };
+  private async totals(): Promise<PlatformTotals> {
+    const [row] = await this.dashboards.query(`SELECT ${TOTALS} FROM platform_totals`);
+    return toTotals(row);
   }
 
   async list(query: OrgListQueryDto): Promise<OrgListDto> {
@@ -88,8 +84,13 @@ export class PlatformOrgsQueryService {
     // The id tie-breaker keeps pages stable when many orgs share a value. Only last_sync_at can be
     // null; the other columns sort without NULLS LAST so that one (column, id) index serves both directions.
     const order = `${column} ${direction}${column === 'last_sync_at' ? ' NULLS LAST' : ''}, id ${direction}`;
-    const rows: OrgRow[] = await this.dashboards.query(`SELECT ${ROW_COLUMNS} FROM organizations ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`, parameters);
-    const total = conditions.length ? (await this.dashboards.query(`SELECT count(*)::int AS total FROM organizations ${where}`, parameters))[0].total : (await this.totals()).organizations;
+    // The page and its total at once (two connections): one round trip's wait, not two.
+    const [rows, total] = await Promise.all([
+      this.dashboards.query<OrgRow>(`SELECT ${ROW_COLUMNS} FROM organizations ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`, parameters),
+      conditions.length
+        ? this.dashboards.query<{ total: number }>(`SELECT count(*)::int AS total FROM organizations ${where}`, parameters).then(([row]) => row.total)
+        : this.totals().then((totals) => totals.organizations),
+    ]);
     return { items: rows.map(toOrgRowDto), pagination: { page: page.page, limit: page.limit, total, next_cursor: null } };
   }
 
@@ -140,13 +141,16 @@ export class PlatformOrgsQueryService {
   /** Cloud accounts in the error state, newest failure first (partial index of the failing accounts). */
   async syncHealth(query: PaginationQueryDto): Promise<SyncHealthDto> {
     const page = resolvePage(query);
-    const rows = await this.dashboards.query(
+    const [rows, totals] = await Promise.all([
+      this.dashboards.query(
       `SELECT a.id AS account_id, a.name AS account_name, a.provider, a.external_id, a.status, a.sync_error, a.last_synced_at, a.org_id, o.name AS org_name
          FROM cloud_accounts a JOIN organizations o ON o.id = a.org_id
         WHERE a.status = 'error' ORDER BY a.updated_at DESC, a.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
-    );
-    // Accounts in error are what the org counters' error_count counts.
-    const total = (await this.totals()).errors;
+      ),
+      // Accounts in error are what the org counters' error_count counts.
+      this.totals(),
+    ]);
+    const total = totals.errors;
     return {
       items: rows.map((row: SyncHealthDto['items'][number] & { last_synced_at: Date | null }) => ({ ...row, last_synced_at: row.last_synced_at ? new Date(row.last_synced_at).toISOString() : null })),
       pagination: { page: page.page, limit: page.limit, total, next_cursor: null },
@@ -157,16 +161,19 @@ export class PlatformOrgsQueryService {
   async usage(query: PaginationQueryDto): Promise<UsageDto> {
     const page = resolvePage(query);
     const since = new Date(this.clock.nowMilliseconds() - 30 * 86_400_000);
-    const rows = await this.dashboards.query(
+    const [rows, totals] = await Promise.all([
+      this.dashboards.query(
       `SELECT o.id AS org_id, o.name AS org_name, o.plan, o.cost_row_count,
               (SELECT count(*) FROM sync_jobs j WHERE j.org_id = o.id AND j.created_at >= $1)::int AS syncs_30d,
               (SELECT COALESCE(sum(u.calls), 0) FROM api_usage_hourly u WHERE u.org_id = o.id AND u.hour >= $1)::bigint AS actions_30d,
               (SELECT max(u.last_seen_at) FROM api_usage_hourly u WHERE u.org_id = o.id) AS last_activity_at
          FROM (SELECT * FROM organizations ORDER BY created_at DESC, id LIMIT ${page.limit} OFFSET ${page.offset}) o
         ORDER BY o.created_at DESC, o.id`,
-      [since],
-    );
-    const total = (await this.totals()).organizations;
+        [since],
+      ),
+      this.totals(),
+    ]);
+    const total = totals.organizations;
     return {
       items: rows.map((row: { org_id: string; org_name: string; plan: UsageDto['items'][number]['plan']; cost_row_count: string; syncs_30d: number; actions_30d: string; last_activity_at: Date | null }) => ({
         org_id: row.org_id,
@@ -220,6 +227,21 @@ export class PlatformOrgsQueryService {
     );
     return { items: rows };
   }
+}
+
+interface PlatformTotals {
+  organizations: number;
+  users: number;
+  accounts: number;
+  costRows: number;
+  errors: number;
+}
+
+const TOTALS = `COALESCE(sum(organizations), 0)::bigint AS organizations, COALESCE(sum(user_count), 0)::bigint AS users, COALESCE(sum(account_count), 0)::bigint AS accounts,
+  COALESCE(sum(cost_row_count), 0)::bigint AS cost_rows, COALESCE(sum(error_count), 0)::bigint AS errors`;
+
+function toTotals(row: Record<string, string>): PlatformTotals {
+  return { organizations: Number(row.organizations), users: Number(row.users), accounts: Number(row.accounts), costRows: Number(row.cost_rows), errors: Number(row.errors) };
 }
 
 /** An ILIKE pattern that matches the term anywhere, with its own wildcards taken literally. */

@@ -134,14 +134,18 @@ export class TenantsHealthService implements OnApplicationBootstrap {
     const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
     // Worst first reads the index (severity_rank, org_name, org_id); the other orders sort the matching orgs.
     const order = sort === 'health' ? 'h.severity_rank, h.org_name, h.org_id' : `${SORT_COLUMNS[sort.replace(/^-/, '')]} ${direction} NULLS LAST, o.name, o.id`;
-    const rows = await this.dashboards.query(
-      `SELECT o.id AS org_id, o.name, o.status, h.health, h.calls_24h, h.error_rate::float8 AS error_rate, h.last_seen_at, h.reason
-         FROM tenant_health h JOIN organizations o ON o.id = h.org_id ${where}
-        ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`,
-      parameters,
-    );
-    const stats = await this.fleet();
-    const total = conditions.length ? (await this.dashboards.query(`SELECT count(*)::int AS total FROM tenant_health h JOIN organizations o ON o.id = h.org_id ${where}`, parameters))[0].total : stats.total;
+    // The page, the fleet counts and (when filtered) the total at once: one round trip's wait, not three.
+    const [rows, stats, filteredTotal] = await Promise.all([
+      this.dashboards.query(
+        `SELECT o.id AS org_id, o.name, o.status, h.health, h.calls_24h, h.error_rate::float8 AS error_rate, h.last_seen_at, h.reason
+           FROM tenant_health h JOIN organizations o ON o.id = h.org_id ${where}
+          ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`,
+        parameters,
+      ),
+      this.fleet(),
+      conditions.length ? this.dashboards.query<{ total: number }>(`SELECT count(*)::int AS total FROM tenant_health h JOIN organizations o ON o.id = h.org_id ${where}`, parameters).then(([row]) => row.total) : null,
+    ]);
+    const total = filteredTotal ?? stats.total;
     return {
       stats,
       items: rows.map((row: { org_id: string; name: string; status: TenantHealthListDto['items'][number]['status']; health: string; calls_24h: number; error_rate: number | null; last_seen_at: Date | null; reason: string }) => ({
