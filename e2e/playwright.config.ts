@@ -50,6 +50,8 @@ export default defineConfig({
       // The webhook specs receive deliveries on a loopback server of their own.
       WEBHOOK_ALLOW_PRIVATE: 'true',
       WEBHOOK_RETRY_BASE_SECONDS: '1',
+      // The API clients of the fixtures sign in once per run: on a busy machine the run outlasts 15 minutes.
+      ACCESS_TOKEN_TTL_SECONDS: '3600',
     },
   },
 });
