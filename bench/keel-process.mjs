@@ -16,6 +16,24 @@ const { startEmbeddedPostgres, findFreePort } = require(join(distApi, 'database/
 const { generateSync } = require('otplib');
 
 export const PASSWORD = 'keel-demo-password';
+
+// What a run has started, stopped on Ctrl-C too: an interrupted run leaves no API or PostgreSQL behind.
+const running = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    for (const resource of [...running].reverse()) await resource.stop().catch(() => undefined);
+    process.exit(130);
+  });
+}
+function tracked(resource) {
+  running.add(resource);
+  const stop = resource.stop;
+  resource.stop = async () => {
+    running.delete(resource);
+    await stop();
+  };
+  return resource;
+}
 const BENCH_ADMIN = 'bench-admin@keel.local';
 
 /** A data set under KEEL_BENCH_DIR/<name>: seeded once (`large` by `npm run seed`, `demo` by Keel's first start), reused after. */
@@ -26,7 +44,7 @@ export async function openDataset(name, benchDirectory) {
     const seed = spawnSync(process.execPath, [join(distApi, 'bin/seed.js'), '--scale', name], { env: { ...process.env, KEEL_DATA_DIR: directory, DATABASE_URL: '' }, stdio: 'inherit' });
     if (seed.status !== 0) throw new Error(`Seeding the ${name} data set failed`);
   }
-  const database = await startEmbeddedPostgres({ directory: join(directory, 'postgres'), persistent: true });
+  const database = tracked(await startEmbeddedPostgres({ directory: join(directory, 'postgres'), persistent: true }));
   const owner = new pg.Client({ connectionString: database.ownerUrl });
   await owner.connect();
   return {
@@ -86,14 +104,14 @@ export async function startApi(dataset, environment = {}, nodeArguments = []) {
     if (Date.now() > deadline) throw new Error('Tenant health was not computed within 3 minutes');
     await sleep(1000);
   }
-  return {
+  return tracked({
     url,
     pid: child.pid,
     async stop() {
       child.kill('SIGTERM');
       await exited;
     },
-  };
+  });
 }
 
 export async function call(api, method, path, { token, body } = {}) {
