@@ -291,7 +291,7 @@ async function main() {
     const ingestKey = `soak-${randomUUID()}`;
     // Each password hash takes 19 MiB on a libuv thread; glibc's adaptive mmap threshold then serves these from
     // per-thread arenas that keep the memory, and RSS steps by tens of MiB with the V8 heap flat. A fixed threshold
-    // hands them back at once, so that RSS follows what the process holds (the same setting suits production).
+    // hands them back at once, so that RSS follows what the process holds (production may want the same).
     api = await startApi(dataset, { TRUST_PROXY: 'true', TELEMETRY_INGEST_KEY: ingestKey, MALLOC_MMAP_THRESHOLD_: '131072' }, ['--expose-gc', '--require', join(soakDirectory, 'collect-garbage.cjs')]);
     const staff = await enrollStaff(dataset, api);
     const tenants = [];
