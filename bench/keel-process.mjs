@@ -142,23 +142,29 @@ export function getSlowly(api, path, token) {
 
 /** A super_admin of the data set, signed in with a second factor enrolled just now (so that minting a support session needs no code). */
 export async function signInStaff(dataset, api) {
+  return (await enrollStaff(dataset, api)).token;
+}
+
+/** Like signInStaff, with the e-mail and the TOTP secret for signing in again. */
+export async function enrollStaff(dataset, api) {
   const [staff] = (await dataset.owner.query("SELECT email FROM platform_users WHERE role = 'super_admin' AND status = 'active' ORDER BY (email = $1) DESC, created_at LIMIT 1", [BENCH_ADMIN])).rows;
   // The bench enrolls TOTP afresh each run: it keeps no secret between runs.
   await dataset.owner.query('UPDATE platform_users SET mfa_enabled = false, mfa_secret_encrypted = NULL, mfa_pending_secret_encrypted = NULL, mfa_last_time_step = NULL WHERE email = $1', [staff.email]);
   const login = await call(api, 'POST', '/api/v1/platform/auth/login', { body: { email: staff.email, password: PASSWORD } });
-  if (login.access_token) return login.access_token;
+  if (login.access_token) return { email: staff.email, secret: null, token: login.access_token };
   const { secret } = await call(api, 'POST', '/api/v1/platform/auth/mfa/enroll', { body: { mfa_token: login.mfa_token } });
   const tokens = await call(api, 'POST', '/api/v1/platform/auth/mfa/verify', { body: { mfa_token: login.mfa_token, code: generateSync({ secret }) } });
-  return tokens.access_token;
+  return { email: staff.email, secret, token: tokens.access_token };
 }
 
-/** The owner of an active org that allows support sessions, signed in with their own password. */
-export async function signInTenantOwner(dataset, api) {
+/** The owner of an active org that allows support sessions, signed in with their own password (`skip`: the next such org). */
+export async function signInTenantOwner(dataset, api, skip = 0) {
   const [owner] = (
     await dataset.owner.query(
       `SELECT u.id, u.email, u.org_id FROM users u JOIN organizations o ON o.id = u.org_id
         WHERE u.role = 'owner' AND u.status = 'active' AND NOT u.mfa_enabled AND o.status = 'active' AND NOT o.require_2fa AND o.allow_platform_impersonation
-        ORDER BY o.created_at, u.created_at LIMIT 1`,
+        ORDER BY o.created_at, u.created_at LIMIT 1 OFFSET $1`,
+      [skip],
     )
   ).rows;
   const login = await call(api, 'POST', '/api/v1/auth/login', { body: { email: owner.email, password: PASSWORD } });

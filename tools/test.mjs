@@ -64,6 +64,10 @@ run('Build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--out
 run('Replica tests (two built API processes, one PostgreSQL, real Redis)', 'npx', ['jest', '-c', 'apps/api/jest.replicas.config.cjs', '--json', `--outputFile=${join(reports, 'replicas.json')}`], {
   report: join(reports, 'replicas.json'),
 });
+// A short soak: the built API on its own throw-away database, 45 s of mixed traffic, the same checks as `npm run soak`.
+run('Soak (45 s of mixed traffic: statuses, memory, audit chains, counters)', 'node', ['soak/soak.mjs', '--seconds', '45', '--warm-up', '25', `--report=${join(reports, 'soak.json')}`], {
+  report: join(reports, 'soak.json'),
+});
 run('Contract: the committed OpenAPI document and client match the API', 'node', ['tools/check-contract.mjs']);
 run('Browser tests (Chromium)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
   env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json'), CHROMIUM_PATH: chromium },

@@ -5,7 +5,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import request from 'supertest';
 import { WebhooksService } from '../src/modules/webhooks/webhooks.service';
 import { verifyWebhookSignature } from '@keel/shared';
-import { createStaff, signIn, uniqueEmail } from './support/factories';
+import { createStaff, signIn, uniqueEmail, type TestAccount } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 interface Received {
@@ -45,11 +45,13 @@ async function eventually<T>(check: () => Promise<T | undefined> | T | undefined
 
 describe('webhooks (SPEC §11)', () => {
   let test: TestApp;
+  let staff: TestAccount;
   let staffToken: string;
 
   beforeAll(async () => {
     test = await startTestApp();
-    staffToken = (await signIn(test, await createStaff(test, { role: 'super_admin' }))).accessToken;
+    staff = await createStaff(test, { role: 'super_admin' });
+    staffToken = (await signIn(test, staff)).accessToken;
   });
   afterAll(() => test.close());
 
@@ -69,7 +71,7 @@ describe('webhooks (SPEC §11)', () => {
     const receiver = await startReceiver();
     try {
       const created = await api().post('/webhooks', { url: receiver.url, events: ['org.created', 'org.plan_changed'] }).expect(201);
-      expect(created.body).toEqual({ id: expect.any(String), url: receiver.url, events: ['org.created', 'org.plan_changed'], created_at: expect.any(String), secret: expect.stringMatching(/^whsec_/) });
+      expect(created.body).toEqual({ id: expect.any(String), url: receiver.url, events: ['org.created', 'org.plan_changed'], payload_format: 'keel', created_at: expect.any(String), secret: expect.stringMatching(/^whsec_/) });
       const listed = await api().get('/webhooks').expect(200);
       expect(JSON.stringify(listed.body)).not.toContain(created.body.secret);
 
@@ -160,6 +162,44 @@ describe('webhooks (SPEC §11)', () => {
     }
   });
 
+  it('sends audit.entry to an ocsf webhook as an OCSF API Activity event, signed the same way, and other events in Keel’s shape', async () => {
+    const receiver = await startReceiver();
+    try {
+      const hook = await api().post('/webhooks', { url: receiver.url, events: ['audit.entry', 'org.created'], payload_format: 'ocsf' }).expect(201);
+      expect(hook.body.payload_format).toBe('ocsf');
+      const listed = await api().get('/webhooks').expect(200);
+      expect(listed.body.items.find((item: { id: string }) => item.id === hook.body.id)).toMatchObject({ payload_format: 'ocsf' });
+
+      const org = await api().post('/orgs', newOrg()).set('user-agent', 'ocsf-check/1').expect(201);
+      const [audited] = await test.dataSource.query(`SELECT id, request_id FROM platform_audit_log WHERE action = 'platform.org_created' AND target_id = $1`, [org.body.id]);
+      const ocsf = await eventually(() => receiver.received.find((item) => (item.event as unknown as { metadata?: { uid?: string } }).metadata?.uid === audited.id));
+      expect(await verifyWebhookSignature(hook.body.secret, ocsf.body, ocsf.signature, { nowSeconds: test.clock.nowSeconds() })).toBe(true);
+      expect(ocsf.event).toMatchObject({
+        class_uid: 6003,
+        category_uid: 6,
+        activity_id: 1,
+        type_uid: 600301,
+        severity_id: 1,
+        status_id: 1,
+        time: expect.any(Number),
+        metadata: { version: '1.3.0', product: { name: 'Keel', vendor_name: 'Keel' }, uid: audited.id, log_name: 'platform', tenant_uid: org.body.id },
+        actor: { user: { uid: staff.id, email_addr: staff.email, type_id: 2 } },
+        src_endpoint: { ip: expect.any(String) },
+        http_request: { user_agent: 'ocsf-check/1' },
+        api: { operation: 'platform.org_created', request: { uid: audited.request_id } },
+        resources: [{ uid: org.body.id, type: 'organization' }],
+      });
+      expect(audited.request_id).toBe(org.headers['x-request-id']);
+      expect(ocsf.event).not.toHaveProperty('data');
+
+      const created = await eventually(() => receiver.received.find((item) => item.event.type === 'org.created' && (item.event.data.organization as { id: string }).id === org.body.id));
+      expect(created.event).toMatchObject({ id: expect.any(String), type: 'org.created', data: { organization: { id: org.body.id } } });
+      await api().delete(`/webhooks/${hook.body.id}`).expect(204);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('writes no event when no webhook listens', async () => {
     const before = (await test.dataSource.query(`SELECT count(*)::int AS n FROM webhook_events WHERE type = 'org.enabled'`))[0].n;
     await inTransaction(() => test.app.get(WebhooksService).emit('org.enabled', { organization: { id: 'nobody-listens' } }));
@@ -183,6 +223,8 @@ describe('webhooks (SPEC §11)', () => {
     await api().post('/webhooks', { url: 'not a url', events: ['org.created'] }).expect(400);
     await api().post('/webhooks', { url: 'https://example.com/x', events: ['org.exploded'] }).expect(400);
     await api().post('/webhooks', { url: 'https://example.com/x', events: [] }).expect(400);
+    const badFormat = await api().post('/webhooks', { url: 'https://example.com/x', events: ['audit.entry'], payload_format: 'cef' }).expect(400);
+    expect(JSON.stringify(badFormat.body.message)).toContain('payload_format must be one of: keel, ocsf');
     for (const url of ['http://169.254.169.254/latest/meta-data', 'http://[fd00:ec2::254]/', 'http://168.63.129.16/', 'http://100.100.100.200/']) {
       await api().post('/webhooks', { url, events: ['org.created'] }).expect(400);
     }

@@ -318,6 +318,7 @@ export type CreateSupportSessionDto = {
 
 export type CreateWebhookDto = {
     events: Array<'org.created' | 'org.plan_changed' | 'org.suspended' | 'org.enabled' | 'org.deleted' | 'tenant.health_changed' | 'support_session.started' | 'support_session.ended' | 'audit.entry'>;
+    payload_format?: 'keel' | 'ocsf';
     url: string;
 };
 
@@ -335,6 +336,7 @@ export type CreatedWebhookDto = {
     created_at: string;
     events: Array<'org.created' | 'org.plan_changed' | 'org.suspended' | 'org.enabled' | 'org.deleted' | 'tenant.health_changed' | 'support_session.started' | 'support_session.ended' | 'audit.entry'>;
     id: string;
+    payload_format: 'keel' | 'ocsf';
     secret: string;
     url: string;
 };
@@ -935,6 +937,7 @@ export type WebhookDto = {
     created_at: string;
     events: Array<'org.created' | 'org.plan_changed' | 'org.suspended' | 'org.enabled' | 'org.deleted' | 'tenant.health_changed' | 'support_session.started' | 'support_session.ended' | 'audit.entry'>;
     id: string;
+    payload_format: 'keel' | 'ocsf';
     url: string;
 };
 

@@ -84,6 +84,9 @@ export class AuditVerifierService implements OnApplicationBootstrap {
     const anchor = anchors.find((candidate) => signed.get(BigInt(candidate.chain_index)) === candidate.hash);
     let brokenCheckpoint: bigint | null = null;
     let signedThrough: bigint | null = null;
+    // The head before the links: every link up to it is there when they are read, and links the sealer adds
+    // meanwhile are left to the next verification (read after the links, a head moved on looked like a cut-off tail).
+    const [head]: { last_index: string; last_hash: string }[] = await this.dataSource.query('SELECT last_index::text AS last_index, last_hash FROM audit_chain_heads WHERE chain_key = $1', [chainKey]);
     let expectedIndex = anchor ? BigInt(anchor.chain_index) + 1n : 1n;
     let previousHash: string = anchor?.hash ?? GENESIS_HASH;
     let checked = 0;
@@ -93,9 +96,9 @@ export class AuditVerifierService implements OnApplicationBootstrap {
       const links: (HashableEntry & { entry_id: string; chain_index: string; prev_hash: string; hash: string; present: boolean })[] = await this.dataSource.query(
         `SELECT s.entry_id, s.chain_index::text AS chain_index, s.prev_hash, s.hash, e.id IS NOT NULL AS present, ${hashableColumns('e')}
            FROM audit_seals s LEFT JOIN ${AUDIT_TABLES[log]} e ON e.id = s.entry_id
-          WHERE s.chain_key = $1 AND s.chain_index >= $2
+          WHERE s.chain_key = $1 AND s.chain_index >= $2 AND ($3::bigint IS NULL OR s.chain_index <= $3::bigint)
           ORDER BY s.chain_index LIMIT ${BATCH_SIZE}`,
-        [chainKey, expectedIndex.toString()],
+        [chainKey, expectedIndex.toString(), head?.last_index ?? null],
       );
       if (links.length === 0) break;
       for (const link of links) {
@@ -116,11 +119,7 @@ export class AuditVerifierService implements OnApplicationBootstrap {
 
     // A tail cut off (entries and their seals deleted) shows as a head the chain no longer reaches;
     // no entry is left to name, so first_broken_id stays null.
-    let tailIntact = true;
-    if (!firstBrokenId) {
-      const [head] = await this.dataSource.query('SELECT last_index::text AS last_index, last_hash FROM audit_chain_heads WHERE chain_key = $1', [chainKey]);
-      tailIntact = !head || (BigInt(head.last_index) === expectedIndex - 1n && head.last_hash === previousHash);
-    }
+    const tailIntact = firstBrokenId !== null || !head || (BigInt(head.last_index) === expectedIndex - 1n && head.last_hash === previousHash);
     // A checkpoint past the end of an otherwise intact chain: its tail was cut, head included.
     if (!firstBrokenId && brokenCheckpoint === null) brokenCheckpoint = [...signed.keys()].find((index) => index >= expectedIndex) ?? null;
     if (firstForged !== null && (brokenCheckpoint === null || firstForged < brokenCheckpoint)) brokenCheckpoint = firstForged;

@@ -41,7 +41,8 @@ export class OrgCountersService {
   async recountLastSyncAt(orgId: string): Promise<void> {
     const manager = this.transactionHost.tx;
     // The org row is locked first, so that the recount (a statement of its own) sees every sync committed before it.
-    await manager.query(`SELECT 1 FROM "organizations" WHERE "id" = $1 FOR UPDATE`, [orgId]);
+    // NO KEY UPDATE, like the counter updates themselves: FOR UPDATE would deadlock with a concurrent insert referencing the org.
+    await manager.query(`SELECT 1 FROM "organizations" WHERE "id" = $1 FOR NO KEY UPDATE`, [orgId]);
     await manager.query(`UPDATE "organizations" SET "last_sync_at" = (SELECT max("last_synced_at") FROM "cloud_accounts" WHERE "org_id" = $1) WHERE "id" = $1`, [orgId]);
   }
 }

@@ -186,8 +186,10 @@ export class OrgLifecycleService {
     return organization;
   }
 
+  // FOR NO KEY UPDATE: serializes changes to the org, yet lets tenant writes insert rows that reference it (their
+  // foreign keys take KEY SHARE and their counters then update the row; FOR UPDATE made that a deadlock, a 409).
   private async lock(orgId: string): Promise<Organization> {
-    const organization = await this.organizations.createQueryBuilder('org').setLock('pessimistic_write').where('org.id = :orgId', { orgId }).getOne();
+    const organization = await this.organizations.createQueryBuilder('org').setLock('for_no_key_update').where('org.id = :orgId', { orgId }).getOne();
     if (!organization) throw new NotFoundException('Organization not found');
     return organization;
   }

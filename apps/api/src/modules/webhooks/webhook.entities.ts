@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { PlatformUser } from '../staff/platform-user.entity';
 
 export const WEBHOOK_EVENT_TYPES = [
@@ -14,8 +14,13 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
+/** How a webhook's events are shaped: Keel's envelope, or OCSF for `audit.entry` (see ocsf-event.ts). */
+export const WEBHOOK_PAYLOAD_FORMATS = ['keel', 'ocsf'] as const;
+export type WebhookPayloadFormat = (typeof WEBHOOK_PAYLOAD_FORMATS)[number];
+
 /** A subscription: events of the listed types are POSTed to `url`, signed with the secret. */
 @Entity('webhooks')
+@Check('CHK_webhooks_payload_format', `"payload_format" IN ('keel', 'ocsf')`)
 export class Webhook {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -25,6 +30,9 @@ export class Webhook {
 
   @Column({ type: 'text', array: true })
   events: WebhookEventType[];
+
+  @Column({ name: 'payload_format', type: 'varchar', length: 8, default: 'keel' })
+  payloadFormat: WebhookPayloadFormat;
 
   /** The signing secret, encrypted at rest (it must be read back to sign). */
   @Column({ name: 'secret_encrypted', type: 'text' })

@@ -10,8 +10,9 @@ import type { Principal } from '../../common/decorators/principal.decorator';
 import { AuditService } from '../audit/audit.service';
 import { JobQueueService } from '../jobs/job-queue.service';
 import type { CreatedWebhookDto, WebhookDeliveryListDto, WebhookDto, WebhookListDto } from './dto/webhook.dto';
+import { webhookBody } from './ocsf-event';
 import { deliverWebhook } from './webhook-client';
-import { Webhook, WebhookDelivery, WebhookEvent, type WebhookEventType } from './webhook.entities';
+import { Webhook, WebhookDelivery, WebhookEvent, type WebhookEventType, type WebhookPayloadFormat } from './webhook.entities';
 import { resolveWebhookTarget, urlProblem } from './ssrf-guard';
 
 interface DeliveryJob {
@@ -58,18 +59,19 @@ export class WebhooksService implements OnModuleInit, OnApplicationBootstrap {
     await this.jobs.work<DeliveryJob>('webhook.deliver', (job) => this.deliver(job));
   }
 
-  async create(principal: Principal, input: { url: string; events: WebhookEventType[] }): Promise<CreatedWebhookDto> {
+  async create(principal: Principal, input: { url: string; events: WebhookEventType[]; payload_format?: WebhookPayloadFormat }): Promise<CreatedWebhookDto> {
     const problem = urlProblem(input.url);
     if (problem) throw new BadRequestException(problem);
     await resolveWebhookTarget(new URL(input.url), this.config.webhookAllowPrivate);
     const secret = `whsec_${randomToken(24)}`;
     const repository = this.transactionHost.tx.getRepository(Webhook);
     const events = [...new Set(input.events)];
+    const payloadFormat = input.payload_format ?? 'keel';
     const webhook = await repository.save(
-      repository.create({ url: input.url, events, secretEncrypted: this.secretBox.encrypt(secret), createdBy: principal.apiKey ? null : principal.accountId, createdAt: this.clock.now() }),
+      repository.create({ url: input.url, events, payloadFormat, secretEncrypted: this.secretBox.encrypt(secret), createdBy: principal.apiKey ? null : principal.accountId, createdAt: this.clock.now() }),
     );
     this.subscriptionsReadAt = 0;
-    this.audit.describe({ target: { type: 'webhook', id: webhook.id, name: webhook.url }, metadata: { events } });
+    this.audit.describe({ target: { type: 'webhook', id: webhook.id, name: webhook.url }, metadata: { events, payload_format: payloadFormat } });
     return { ...toDto(webhook), secret };
   }
 
@@ -133,8 +135,8 @@ export class WebhooksService implements OnModuleInit, OnApplicationBootstrap {
 
   /** One attempt; a failure is recorded with its next retry, queued in the same transaction. */
   private async deliver(job: DeliveryJob): Promise<void> {
-    const [row]: { url: string; secret_encrypted: string; type: WebhookEventType; data: Record<string, unknown>; created_at: Date }[] = await this.dataSource.query(
-      `SELECT w.url, w.secret_encrypted, e.type, e.data, e.created_at FROM webhooks w, webhook_events e WHERE w.id = $1 AND e.id = $2`,
+    const [row]: { url: string; secret_encrypted: string; payload_format: WebhookPayloadFormat; type: WebhookEventType; data: Record<string, unknown>; created_at: Date }[] = await this.dataSource.query(
+      `SELECT w.url, w.secret_encrypted, w.payload_format, e.type, e.data, e.created_at FROM webhooks w, webhook_events e WHERE w.id = $1 AND e.id = $2`,
       [job.webhookId, job.eventId],
     );
     if (!row) {
@@ -144,7 +146,7 @@ export class WebhooksService implements OnModuleInit, OnApplicationBootstrap {
       if (!event) throw new Error(`Webhook event ${job.eventId} is not in this database`);
       return; // the webhook was deleted meanwhile
     }
-    const body = JSON.stringify({ id: job.eventId, type: row.type, created_at: row.created_at.toISOString(), data: row.data });
+    const body = webhookBody(row.payload_format, { id: job.eventId, type: row.type, created_at: row.created_at, data: row.data });
     const result = await deliverWebhook(row.url, body, this.secretBox.decrypt(row.secret_encrypted), this.config.webhookAllowPrivate, this.clock.nowSeconds());
     const now = this.clock.now();
     const delaySeconds = Math.min(this.config.webhookRetryBaseSeconds * 2 ** (job.attempt - 1), MAX_RETRY_DELAY_SECONDS);
@@ -172,5 +174,5 @@ export function eventOrg(organization: { id: string; name: string; slug: string;
 }
 
 function toDto(webhook: Webhook): WebhookDto {
-  return { id: webhook.id, url: webhook.url, events: webhook.events, created_at: webhook.createdAt.toISOString() };
+  return { id: webhook.id, url: webhook.url, events: webhook.events, payload_format: webhook.payloadFormat, created_at: webhook.createdAt.toISOString() };
 }

@@ -1,12 +1,14 @@
-import { Checkbox, Code, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Code, Radio, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { CreatedWebhookDto } from '@keel/api-client';
+import type { CreatedWebhookDto, CreateWebhookDto } from '@keel/api-client';
 import { useState, type FormEvent } from 'react';
 import { useCreateWebhook } from '../api/create-webhook';
 import { WEBHOOK_EVENTS, type WebhookEventType } from '../utils/webhook-events';
 import { DialogFormFooter, FormDialog } from '../../../components/ui/form-dialog';
 
 const URL_MAX_LENGTH = 2048;
+
+type PayloadFormat = NonNullable<CreateWebhookDto['payload_format']>;
 
 type AddWebhookDialogProps = { opened: boolean; onClose: () => void; onCreated: (webhook: CreatedWebhookDto) => void };
 
@@ -22,6 +24,7 @@ function AddWebhookForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
   const createWebhook = useCreateWebhook();
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEventType[]>([]);
+  const [payloadFormat, setPayloadFormat] = useState<PayloadFormat>('keel');
   const [errors, setErrors] = useState<{ url?: string; events?: string }>({});
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -31,7 +34,7 @@ function AddWebhookForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
     if (found.url || found.events) return;
     // The API judges the rest (private and loopback targets, …) and its 400 shows below.
     createWebhook.mutate(
-      { url: url.trim(), events },
+      { url: url.trim(), events, payload_format: payloadFormat },
       {
         onSuccess: (created) => {
           notifications.show({ color: 'teal', title: 'Webhook added', message: `Keel sends ${created.events.length === 1 ? 'its event' : 'its events'} to ${created.url} from now on.` });
@@ -69,6 +72,12 @@ function AddWebhookForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
             ))}
           </Stack>
         </Checkbox.Group>
+        <Radio.Group label="Payload format" value={payloadFormat} onChange={(value) => setPayloadFormat(value as PayloadFormat)}>
+          <Stack gap="sm" mt="xs">
+            <Radio value="keel" label="Keel" description="Every event as {id, type, created_at, data}." />
+            <Radio value="ocsf" label="OCSF" description="audit.entry events as OCSF API Activity events, for a SIEM; other events in Keel's shape." />
+          </Stack>
+        </Radio.Group>
         <DialogFormFooter submitLabel="Add webhook" pending={createWebhook.isPending} error={createWebhook.error} onCancel={onCancel} />
       </Stack>
     </form>

@@ -83,7 +83,7 @@ describe('webhooks page: adding a webhook', () => {
     await user.click(within(form).getByRole('button', { name: 'Add webhook' }));
 
     const secretDialog = await screen.findByRole('dialog', { name: 'Webhook added' });
-    expect(api.to(CREATE)[0].body).toEqual({ url: 'https://hooks.example.com/keel', events: ['org.created', 'tenant.health_changed'] });
+    expect(api.to(CREATE)[0].body).toEqual({ url: 'https://hooks.example.com/keel', events: ['org.created', 'tenant.health_changed'], payload_format: 'keel' });
     expect(within(secretDialog).getByRole('textbox', { name: 'Signing secret' })).toHaveValue(SIGNING_SECRET);
     expect(secretDialog).toHaveTextContent('You will not see this again');
     expect(secretDialog).toHaveTextContent('Keel-Signature: t=…,v1=…');
@@ -95,6 +95,22 @@ describe('webhooks page: adding a webhook', () => {
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(rowsOf(await webhooksTable())[0]).toHaveTextContent('https://hooks.example.com/keel');
     expect(document.body).not.toHaveTextContent(SIGNING_SECRET);
+  });
+
+  it('sends the OCSF payload format when a SIEM wants the audit entries as OCSF', async () => {
+    const created = { ...webhook({ events: ['audit.entry'], payload_format: 'ocsf' }), secret: SIGNING_SECRET };
+    const api = mockApi({ ...restoredSession('platform', staffUser()), [LIST]: itemsAnswer([]), [CREATE]: { status: 201, body: created } });
+    const { user } = renderRoute('/platform/webhooks');
+    const form = await openAddDialog(user);
+
+    expect(within(form).getByRole('radio', { name: /Keel/ })).toBeChecked();
+    await user.type(within(form).getByRole('textbox', { name: /URL/ }), 'https://siem.example.com/ingest');
+    await user.click(within(form).getByRole('checkbox', { name: 'audit.entry' }));
+    await user.click(within(form).getByRole('radio', { name: /OCSF/ }));
+    await user.click(within(form).getByRole('button', { name: 'Add webhook' }));
+
+    await screen.findByRole('dialog', { name: 'Webhook added' });
+    expect(api.to(CREATE)[0].body).toEqual({ url: 'https://siem.example.com/ingest', events: ['audit.entry'], payload_format: 'ocsf' });
   });
 
   it('asks for a whole http(s) URL and at least one event before sending anything', async () => {

@@ -20,7 +20,7 @@ export function apiKey(overrides: Partial<ApiKeyDto> = {}): ApiKeyDto {
 }
 
 export function webhook(overrides: Partial<WebhookDto> = {}): WebhookDto {
-  return { id: nextId('bbbbbbbb'), url: 'https://hooks.example.com/keel', events: ['org.created'], created_at: '2026-11-20T08:00:00.000Z', ...overrides };
+  return { id: nextId('bbbbbbbb'), url: 'https://hooks.example.com/keel', events: ['org.created'], payload_format: 'keel', created_at: '2026-11-20T08:00:00.000Z', ...overrides };
 }
 
 export function delivery(overrides: Partial<WebhookDeliveryDto> = {}): WebhookDeliveryDto {
