@@ -61,8 +61,8 @@ run('Unit tests (API)', 'npx', ['jest', '-c', 'apps/api/jest.unit.config.cjs', '
 run('Unit tests (web)', 'npx', ['vitest', 'run', '--config', 'apps/web/vite.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'web.json')}`], { report: join(reports, 'web.json') });
 run('API tests (real PostgreSQL, real SMTP)', 'npx', ['jest', '-c', 'apps/api/jest.api.config.cjs', '--json', `--outputFile=${join(reports, 'api.json')}`], { report: join(reports, 'api.json') });
 run('Build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static']);
-run('Replica tests (two built API processes, one PostgreSQL, real Redis)', 'npx', ['jest', '-c', 'apps/api/jest.replicas.config.cjs', '--json', `--outputFile=${join(reports, 'replicas.json')}`], {
-  report: join(reports, 'replicas.json'),
+run('Process tests (built API processes: two replicas on real Redis; faults: PostgreSQL/SMTP down, SIGKILL, SIGTERM)', 'npx', ['jest', '-c', 'apps/api/jest.processes.config.cjs', '--json', `--outputFile=${join(reports, 'processes.json')}`], {
+  report: join(reports, 'processes.json'),
 });
 // A short soak: the built API on its own throw-away database, 45 s of mixed traffic, the same checks as `npm run soak`.
 run('Soak (45 s of mixed traffic: statuses, memory, audit chains, counters)', 'node', ['soak/soak.mjs', '--seconds', '45', '--warm-up', '25', `--report=${join(reports, 'soak.json')}`], {

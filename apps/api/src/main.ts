@@ -3,11 +3,20 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { ConfigurationError } from './config/environment';
+import { isDatabaseUnavailable } from './database/database-unavailable';
 import { assertNoPendingMigrations, migrateDatabase, PendingMigrationsError } from './database/migrate';
 import { resolveDatabase } from './database/resolve-database';
 import { BootstrapService, type BootstrapReport } from './database/seeds/bootstrap.service';
 import { DEMO_TENANT_PASSWORD } from './database/seeds/demo-seed';
 import { TenantsHealthService } from './modules/tenants-health/tenants-health.service';
+
+// pg-boss 10 does not await the writes that complete or fail a job (manager.js `work`): during a database outage they
+// reject unhandled, which would end the process. The job stays active until it expires, then runs again. Any other
+// unhandled rejection still ends the process.
+process.on('unhandledRejection', (reason) => {
+  if (!isDatabaseUnavailable(reason)) throw reason;
+  Logger.warn(`Database unavailable: ${reason instanceof Error ? reason.message : String(reason)}`, 'JobQueue');
+});
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -37,6 +46,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     Logger.log(`${signal} received: finishing in-flight requests`, 'Shutdown');
+    // Stop accepting connections and let in-flight requests finish before app.close(), which flushes the metering
+    // and access-log buffers and then closes the database pool: Nest would close the server only after that flush.
+    await new Promise<void>((resolve) => app.getHttpServer().close(() => resolve()));
     await app.close();
     await database.stop();
     process.exit(0);

@@ -42,6 +42,8 @@ export class SmtpCapture {
           .catch(callback);
       },
     });
+    // A client killed mid-conversation (the fault tests SIGKILL the API) resets its connection: not the server's failure.
+    this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
   }
 

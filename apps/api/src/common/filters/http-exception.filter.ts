@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../../database/database-unavailable';
 import { TooManyRequestsException } from '../http/too-many-requests.exception';
 
 interface BodyParserError {
@@ -31,7 +32,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const { statusCode, message } = this.describe(exception);
-    if (statusCode >= 500) this.logger.error({ err: exception, request_id: request.id }, 'Unhandled error');
+    if (statusCode >= 500 && statusCode !== HttpStatus.SERVICE_UNAVAILABLE) this.logger.error({ err: exception, request_id: request.id }, 'Unhandled error');
     if (response.headersSent) return;
     if (exception instanceof TooManyRequestsException) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(statusCode).json({
@@ -51,6 +52,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     // Database constraints backstop races between a check and its write: a conflict, not a crash.
     const databaseCode = (exception as { driverError?: { code?: string } })?.driverError?.code;
     if (databaseCode && DATABASE_ERRORS[databaseCode]) return DATABASE_ERRORS[databaseCode];
+    // PostgreSQL stopped or restarting: say so at once (and fail readiness, see HealthController) rather than a 500.
+    if (isDatabaseUnavailable(exception)) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: 'The database is unavailable; try again shortly' };
     const parserError = exception as BodyParserError;
     const status = parserError?.status ?? parserError?.statusCode;
     if (parserError?.expose && typeof status === 'number' && status >= 400 && status < 500) {

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { tokenFromMail } from '../support/smtp-capture';
-import { generateSync } from '../support/totp';
+import { eventually, inParallel, signInStaff as signInStaffWithTotp, sleep, startWebhookReceiver } from './process-helpers';
 import { BOOTSTRAP_ADMIN, startReplicaCluster, type Replica, type ReplicaCluster } from './replica-cluster';
 
 // SPEC literals, spelled out rather than imported from the code.
@@ -17,54 +15,6 @@ const SUBSCRIPTION_PROPAGATION_MILLISECONDS = 5_500;
 const DUPLICATE_WATCH_MILLISECONDS = 4_500;
 const PASSWORD = 'a replica suite passphrase';
 const REASON = 'Replica test: customer ticket 4711';
-
-const sleep = (milliseconds: number) => new Promise((wake) => setTimeout(wake, milliseconds));
-
-async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMilliseconds = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMilliseconds;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
-
-/** Runs the tasks with at most `limit` in flight; results in task order. */
-async function inParallel<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]();
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
-}
-
-/** A loopback webhook receiver that keeps every event it is sent and answers 200. */
-async function startWebhookReceiver() {
-  const events: { id: string; type: string; data: { organization?: { id: string } } }[] = [];
-  const server = createServer((incoming, response) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.on('end', () => {
-      events.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/keel-events`,
-    events,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 describe('Keel as two API replicas on one PostgreSQL and one Redis', () => {
   let cluster: ReplicaCluster;
@@ -105,14 +55,8 @@ describe('Keel as two API replicas on one PostgreSQL and one Redis', () => {
     };
   }
 
-  /** Staff sign-in with TOTP enrollment (STAFF_REQUIRE_2FA); the session has just passed MFA, so minting needs no further code. */
-  async function signInStaff(replica: Replica, email: string, password: string): Promise<string> {
-    const login = await api(replica).post('/platform/auth/login').set('X-Forwarded-For', clientIp()).send({ email, password }).expect(200);
-    expect(login.body.mfa_enrollment_required).toBe(true);
-    const enrollment = await api(replica).post('/platform/auth/mfa/enroll').send({ mfa_token: login.body.mfa_token }).expect(200);
-    const code = generateSync({ secret: enrollment.body.secret, epoch: Math.floor(Date.now() / 1000) });
-    const verified = await api(replica).post('/platform/auth/mfa/verify').send({ mfa_token: login.body.mfa_token, code }).expect(200);
-    return verified.body.access_token;
+  function signInStaff(replica: Replica, email: string, password: string): Promise<string> {
+    return signInStaffWithTotp(replica.url, email, password, clientIp());
   }
 
   async function signInTenant(replica: Replica, email: string, ip = clientIp()): Promise<string> {
