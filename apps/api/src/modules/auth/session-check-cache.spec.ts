@@ -15,9 +15,12 @@ describe('SessionCheckCache', () => {
   const cacheFor = (milliseconds: number) => new SessionCheckCache({ sessionCheckCacheMilliseconds: milliseconds } as AppConfig, clock);
 
   beforeEach(() => {
+    // Real time stands still (fake timers freeze Date.now), so that only clock.advance() moves it.
+    jest.useFakeTimers({ now: new Date('2026-12-01T12:00:00Z') });
     clock = new ClockService();
     checks = 0;
   });
+  afterEach(() => jest.useRealTimers());
 
   it('checks a session once for a burst of requests within the window, then again after it', async () => {
     const cache = cacheFor(1000);
