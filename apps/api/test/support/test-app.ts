@@ -29,8 +29,9 @@ export async function startTestApp(overrides: Record<string, string | undefined>
     dataSource: app.get(DataSource),
     close: async () => {
       await app.close();
-      // pg-boss re-checks its stopped workers once more about a second later; let that pass before Jest tears down.
-      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      // pg-boss re-checks its stopping workers every second until they have stopped (a worker mid-fetch on a busy
+      // machine takes a round or two); a check after Jest's teardown fails the next file. Let those rounds pass.
+      await new Promise((resolve) => setTimeout(resolve, 3_200));
     },
   };
 }
