@@ -1058,6 +1058,10 @@ export type CreateAlertRuleErrors = {
      * The caller may not use this route
      */
     403: ErrorResponseDto;
+    /**
+     * account_id names no cloud account of the org
+     */
+    404: ErrorResponseDto;
 };
 
 export type CreateAlertRuleError = CreateAlertRuleErrors[keyof CreateAlertRuleErrors];
@@ -1271,6 +1275,14 @@ export type LogoutUserErrors = {
      * Invalid input
      */
     400: ErrorResponseDto;
+    /**
+     * No valid session to sign out of
+     */
+    401: ErrorResponseDto;
+    /**
+     * A cookie sign-out without the X-Keel-CSRF: 1 header
+     */
+    403: ErrorResponseDto;
 };
 
 export type LogoutUserError = LogoutUserErrors[keyof LogoutUserErrors];
@@ -1457,6 +1469,10 @@ export type RefreshUserSessionErrors = {
      * Unknown, expired, revoked or re-used refresh token
      */
     401: ErrorResponseDto;
+    /**
+     * A cookie refresh without the X-Keel-CSRF: 1 header
+     */
+    403: ErrorResponseDto;
 };
 
 export type RefreshUserSessionError = RefreshUserSessionErrors[keyof RefreshUserSessionErrors];
@@ -1521,6 +1537,10 @@ export type CreateBudgetErrors = {
      * The caller may not use this route
      */
     403: ErrorResponseDto;
+    /**
+     * account_id names no cloud account of the org
+     */
+    404: ErrorResponseDto;
 };
 
 export type CreateBudgetError = CreateBudgetErrors[keyof CreateBudgetErrors];
@@ -2588,6 +2608,14 @@ export type LogoutStaffErrors = {
      * Invalid input
      */
     400: ErrorResponseDto;
+    /**
+     * No valid session to sign out of
+     */
+    401: ErrorResponseDto;
+    /**
+     * A cookie sign-out without the X-Keel-CSRF: 1 header
+     */
+    403: ErrorResponseDto;
 };
 
 export type LogoutStaffError = LogoutStaffErrors[keyof LogoutStaffErrors];
@@ -2774,6 +2802,10 @@ export type RefreshStaffSessionErrors = {
      * Unknown, expired, revoked or re-used refresh token
      */
     401: ErrorResponseDto;
+    /**
+     * A cookie refresh without the X-Keel-CSRF: 1 header
+     */
+    403: ErrorResponseDto;
 };
 
 export type RefreshStaffSessionError = RefreshStaffSessionErrors[keyof RefreshStaffSessionErrors];
@@ -3083,6 +3115,7 @@ export type ApproveOrgErrors = {
      * The caller may not use this route
      */
     403: ErrorResponseDto;
+    404: ErrorResponseDto;
     /**
      * Not pending
      */
@@ -3152,6 +3185,7 @@ export type DisableOrgErrors = {
      * The caller may not use this route
      */
     403: ErrorResponseDto;
+    404: ErrorResponseDto;
     /**
      * Not active
      */
@@ -3188,6 +3222,7 @@ export type EnableOrgErrors = {
      * The caller may not use this route
      */
     403: ErrorResponseDto;
+    404: ErrorResponseDto;
     /**
      * Not suspended
      */
@@ -3257,6 +3292,7 @@ export type RejectOrgErrors = {
      * The caller may not use this route
      */
     403: ErrorResponseDto;
+    404: ErrorResponseDto;
     /**
      * Not pending
      */
@@ -3326,6 +3362,7 @@ export type RestoreOrgErrors = {
      * The caller may not use this route
      */
     403: ErrorResponseDto;
+    404: ErrorResponseDto;
     /**
      * Not pending deletion
      */
