@@ -275,6 +275,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
           `${target.key}: ${(details.errorInstance as Error)?.message ?? details.errorInstance}\n    smallest case: ${snippet(details.counterexample?.[0])}\n    replay: FUZZ_SEED=${SEED} (operation ${index}, path ${details.counterexamplePath})`,
         );
       }
+      // A long run (`npm run fuzz`) shows where it is.
+      if (RUNS_PER_OPERATION > 20) process.stderr.write(`fuzz: ${index + 1}/${operations.length} ${target.key}: ${details.numRuns} runs${details.failed ? ', FAILED' : ''}\n`);
       if (batchBefore && !anySucceeded) {
         const changed = changedTables(batchBefore, await fingerprint(test));
         if (changed.length) failures.push(`${target.key}: reads that were all refused changed ${changed.join(', ')}`);
