@@ -8,6 +8,7 @@ import type { Identity } from './support/access-world';
 import { createAccessWorld, type AccessWorld } from './support/access-world';
 import { TokenService } from '../src/modules/auth/token.service';
 import { createOrganization, createStaff, createTenantUser, signIn, TEST_PASSWORD, totpCode, uniqueEmail, uniqueIp } from './support/factories';
+import { AUDIT_TABLES, changedTables, fingerprint } from './support/fingerprint';
 import { startIsolatedTestApp } from './support/isolated-schema';
 import { listRoutes, MUTATING_METHODS, type ApiRoute } from './support/routes';
 import { addMember, createTenantOrg, waitForSyncJob } from './support/tenant-helpers';
@@ -498,33 +499,6 @@ function orgLifecycleCall(
   };
 }
 
-// What a request may change. Audit rows count when a request wrote them (background jobs write theirs without a request id).
-const WATCHED_TABLES = [
-  'organizations',
-  'users',
-  'platform_users',
-  'sessions',
-  'auth_tokens',
-  'mail_messages',
-  'cloud_accounts',
-  'sync_jobs',
-  'budgets',
-  'alert_rules',
-  'support_sessions',
-  'api_keys',
-  'webhooks',
-  'webhook_events',
-  'idempotency_keys',
-];
-const AUDIT_TABLES: Record<Log, string> = { platform: 'platform_audit_log', org: 'audit_log' };
-
-async function fingerprint(test: TestApp): Promise<Record<string, string>> {
-  const digest = (table: string, where = '') => `(SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM ${table} t ${where}) AS ${table}`;
-  const columns = [...WATCHED_TABLES.map((table) => digest(table)), ...Object.values(AUDIT_TABLES).map((table) => digest(table, 'WHERE request_id IS NOT NULL'))];
-  const [row] = await test.dataSource.query(`SELECT ${columns.join(', ')}`);
-  return row;
-}
-
 async function entriesOf(test: TestApp, requestId: string) {
   const rows = [];
   for (const [log, table] of Object.entries(AUDIT_TABLES)) {
@@ -628,7 +602,7 @@ describe('audit completeness (SPEC §7)', () => {
       const written = await entriesOf(test, requestId);
       if (written.length) problems.push(`the ${attempt.name} call wrote ${written.map((entry) => `${entry.log}:${entry.action}`).join(', ')}`);
       const after = await fingerprint(test);
-      const changed = Object.keys(before).filter((table) => before[table] !== after[table]);
+      const changed = changedTables(before, after);
       if (changed.length) problems.push(`the ${attempt.name} call changed ${changed.join(', ')}`);
     }
 

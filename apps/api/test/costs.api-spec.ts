@@ -252,6 +252,7 @@ describe('costs, budgets, alert rules and insights', () => {
       invalid: [
         ['a zero amount', { amount: 0 }, 'amount'],
         ['an amount with three decimals', { amount: 1.005 }, 'amount'],
+        ['an amount in exponent form', { amount: 1e-7 }, 'amount'],
         ['an amount as text', { amount: '100' }, 'amount'],
         ['an unknown period', { period: 'weekly' }, 'period'],
         ['a lower-case currency', { currency: 'usd' }, 'currency'],
@@ -271,6 +272,8 @@ describe('costs, budgets, alert rules and insights', () => {
         ['an unknown metric', { metric: 'cpu' }, 'metric'],
         ['a negative threshold', { threshold: -1 }, 'threshold'],
         ['a threshold with three decimals', { threshold: 1.234 }, 'threshold'],
+        // JavaScript writes it 1e-7: class-validator's own decimal check threw on that (a 500, found by the fuzzer).
+        ['a threshold in exponent form', { threshold: 1e-7 }, 'threshold'],
         ['a non-boolean enabled', { enabled: 'yes' }, 'enabled'],
         ['an empty name', { name: '' }, 'name'],
         ['an unknown field', { channel: 'email' }, 'property channel should not exist'],

@@ -139,6 +139,12 @@ describe('invitations and password resets, mailed over SMTP', () => {
       expect(smtp.messages.filter((message) => message.to.includes(unknownEmail))).toEqual([]);
     });
 
+    it('refuses an e-mail holding a lone UTF-16 surrogate with 400 (the e-mail validator threw: a 500, found by the fuzzer)', async () => {
+      const response = await requestReset('a\ud800@example.test');
+      expectErrorBody(response, 400);
+      expect(errorMessage(response)).toContain('email');
+    });
+
     it('sets the new password, ends the sessions issued before, and works once', async () => {
       const account = await create(test);
       const earlier = await signIn(test, account);

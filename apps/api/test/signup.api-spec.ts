@@ -108,6 +108,8 @@ describe('self sign-up (POST /api/v1/signup)', () => {
     ['a password of 11 characters', { password: 'x'.repeat(11) }, 'password'],
     ['a bad e-mail', { email: 'founder-at-example' }, 'email'],
     ['an empty org name', { org_name: '   ' }, 'org_name'],
+    // PostgreSQL text cannot hold U+0000: the insert failed with a 500 (found by the fuzzer).
+    ['an org name holding U+0000', { org_name: 'a\u0000b' }, 'U+0000'],
     ['an unknown field', { plan: 'enterprise' }, 'property plan should not exist'],
     ['a status of its own choosing', { status: 'active' }, 'property status should not exist'],
   ])('refuses %s with 400 and creates nothing', async (_case, changes: Record<string, string>, mentioned) => {

@@ -1095,6 +1095,10 @@ export type CreateAlertRuleErrors = {
      * The caller may not use this route
      */
     403: ErrorResponseDto;
+    /**
+     * account_id names no cloud account of the org
+     */
+    404: ErrorResponseDto;
 };
 
 export type CreateAlertRuleError = CreateAlertRuleErrors[keyof CreateAlertRuleErrors];
@@ -1308,6 +1312,14 @@ export type LogoutUserErrors = {
      * Invalid input
      */
     400: ErrorResponseDto;
+    /**
+     * No valid session to sign out of
+     */
+    401: ErrorResponseDto;
+    /**
+     * A cookie sign-out without the X-Keel-CSRF: 1 header
+     */
+    403: ErrorResponseDto;
 };
 
 export type LogoutUserError = LogoutUserErrors[keyof LogoutUserErrors];
@@ -1494,6 +1506,10 @@ export type RefreshUserSessionErrors = {
      * Unknown, expired, revoked or re-used refresh token
      */
     401: ErrorResponseDto;
+    /**
+     * A cookie refresh without the X-Keel-CSRF: 1 header
+     */
+    403: ErrorResponseDto;
 };
 
 export type RefreshUserSessionError = RefreshUserSessionErrors[keyof RefreshUserSessionErrors];
@@ -1558,6 +1574,10 @@ export type CreateBudgetErrors = {
      * The caller may not use this route
      */
     403: ErrorResponseDto;
+    /**
+     * account_id names no cloud account of the org
+     */
+    404: ErrorResponseDto;
 };
 
 export type CreateBudgetError = CreateBudgetErrors[keyof CreateBudgetErrors];
@@ -2625,6 +2645,14 @@ export type LogoutStaffErrors = {
      * Invalid input
      */
     400: ErrorResponseDto;
+    /**
+     * No valid session to sign out of
+     */
+    401: ErrorResponseDto;
+    /**
+     * A cookie sign-out without the X-Keel-CSRF: 1 header
+     */
+    403: ErrorResponseDto;
 };
 
 export type LogoutStaffError = LogoutStaffErrors[keyof LogoutStaffErrors];
@@ -2811,6 +2839,10 @@ export type RefreshStaffSessionErrors = {
      * Unknown, expired, revoked or re-used refresh token
      */
     401: ErrorResponseDto;
+    /**
+     * A cookie refresh without the X-Keel-CSRF: 1 header
+     */
+    403: ErrorResponseDto;
 };
 
 export type RefreshStaffSessionError = RefreshStaffSessionErrors[keyof RefreshStaffSessionErrors];
@@ -3120,6 +3152,7 @@ export type ApproveOrgErrors = {
      * The caller may not use this route
      */
     403: ErrorResponseDto;
+    404: ErrorResponseDto;
     /**
      * Not pending
      */
@@ -3189,6 +3222,7 @@ export type DisableOrgErrors = {
      * The caller may not use this route
      */
     403: ErrorResponseDto;
+    404: ErrorResponseDto;
     /**
      * Not active
      */
@@ -3225,6 +3259,7 @@ export type EnableOrgErrors = {
      * The caller may not use this route
      */
     403: ErrorResponseDto;
+    404: ErrorResponseDto;
     /**
      * Not suspended
      */
@@ -3294,6 +3329,7 @@ export type RejectOrgErrors = {
      * The caller may not use this route
      */
     403: ErrorResponseDto;
+    404: ErrorResponseDto;
     /**
      * Not pending
      */
@@ -3363,6 +3399,7 @@ export type RestoreOrgErrors = {
      * The caller may not use this route
      */
     403: ErrorResponseDto;
+    404: ErrorResponseDto;
     /**
      * Not pending deletion
      */

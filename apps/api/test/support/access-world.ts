@@ -219,12 +219,19 @@ export async function fillPath(world: AccessWorld, route: ApiRoute, identity: Id
   let fresh = false;
   for (const param of route.params) {
     const placeholder = `:${param}`;
-    const key = route.url.slice(0, route.url.indexOf(placeholder) + placeholder.length).replace(/^\/api\/v1\//, '');
-    const fixture = world.params[key];
-    if (!fixture) throw new Error(`${route.key} needs a fixture for ${placeholder}: add '${key}' to the params of createAccessWorld (test/support/access-world.ts)`);
+    const fixture = paramFixture(world.params, route, param);
     const useFresh = route.method === 'DELETE' && !!fixture.fresh && REALM_CALLERS[route.realm].includes(identity);
     fresh ||= useFresh;
     path = path.replace(placeholder, useFresh ? await fixture.fresh!() : fixture.id);
   }
   return { path, fresh };
+}
+
+/** The fixture for one path parameter of the route, from `params` keyed like the world's (`budgets/:id`); names what is missing. */
+export function paramFixture(params: Record<string, ParamFixture>, route: ApiRoute, param: string): ParamFixture {
+  const placeholder = `:${param}`;
+  const key = route.url.slice(0, route.url.indexOf(placeholder) + placeholder.length).replace(/^\/api\/v1\//, '');
+  const fixture = params[key];
+  if (!fixture) throw new Error(`${route.key} needs a fixture for ${placeholder}: add '${key}' to the params of createAccessWorld (test/support/access-world.ts)`);
+  return fixture;
 }

@@ -15,6 +15,8 @@ const DATABASE_ERRORS: Record<string, { statusCode: number; message: string }> =
   '23505': { statusCode: HttpStatus.CONFLICT, message: 'A record with these values already exists' },
   '23503': { statusCode: HttpStatus.CONFLICT, message: 'A related record does not exist or is still referenced' },
   '22P02': { statusCode: HttpStatus.BAD_REQUEST, message: 'A value has the wrong format' },
+  // PostgreSQL text cannot hold U+0000 (JSON can): the whole statement fails, so nothing is stored.
+  '22021': { statusCode: HttpStatus.BAD_REQUEST, message: 'A text value contains a character that cannot be stored (U+0000)' },
   '40001': { statusCode: HttpStatus.CONFLICT, message: 'A concurrent change interfered; try again' },
   '40P01': { statusCode: HttpStatus.CONFLICT, message: 'A concurrent change interfered; try again' },
 };

@@ -38,6 +38,7 @@ export class AlertRulesController {
   @SupportSessionMay('read_write')
   @ApiOperation({ operationId: 'createAlertRule', summary: 'Create an alert rule' })
   @ApiCreatedResponse({ type: AlertRuleDto })
+  @ApiNotFoundResponse({ description: 'account_id names no cloud account of the org', type: ErrorResponseDto })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateAlertRuleDto): Promise<AlertRuleDto> {
     return this.rules.create(principal.orgId!, body);
   }

@@ -3,6 +3,7 @@ import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiExtraModels,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -111,6 +112,7 @@ export function createAuthController(routes: RealmRoutes): Type<unknown> {
     @operation('refresh$Session', 'Exchange a refresh token (body or cookie) for a new pair')
     @ApiOkResponse({ type: TokenPairDto })
     @ApiUnauthorizedResponse({ description: 'Unknown, expired, revoked or re-used refresh token', type: ErrorResponseDto })
+    @ApiForbiddenResponse({ description: 'A cookie refresh without the X-Keel-CSRF: 1 header', type: ErrorResponseDto })
     async refresh(@Body() body: RefreshDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<TokenPairDto> {
       const refreshToken = this.refreshTokenFrom(body, request);
       const pair = await this.auth.refresh(realm, refreshToken);
@@ -123,6 +125,8 @@ export function createAuthController(routes: RealmRoutes): Type<unknown> {
     @Audit(`${actionPrefix}.logout`)
     @operation('logout$', 'End the session (bearer token, even expired, or refresh token/cookie)')
     @ApiOkResponse({ type: SuccessResponseDto })
+    @ApiUnauthorizedResponse({ description: 'No valid session to sign out of', type: ErrorResponseDto })
+    @ApiForbiddenResponse({ description: 'A cookie sign-out without the X-Keel-CSRF: 1 header', type: ErrorResponseDto })
     async logout(@Body() body: LogoutDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SuccessResponseDto> {
       const authorization = request.headers.authorization;
       const accessToken = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;

@@ -38,6 +38,7 @@ export class BudgetsController {
   @SupportSessionMay('read_write')
   @ApiOperation({ operationId: 'createBudget', summary: 'Create a budget' })
   @ApiCreatedResponse({ type: BudgetDto })
+  @ApiNotFoundResponse({ description: 'account_id names no cloud account of the org', type: ErrorResponseDto })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateBudgetDto): Promise<BudgetDto> {
     return this.budgets.create(principal.orgId!, body);
   }

@@ -76,9 +76,10 @@ const SESSION_JOINS = `support_sessions ss
   JOIN platform_users p ON p.id = ss.platform_user_id`;
 
 // Status as SPEC §6 shows it: an expired session not yet closed by the job already reads "expired".
-const STATUS_CONDITIONS: Record<SupportSessionStatus, (now: string) => string> = {
-  active: (now) => `ss.ended_at IS NULL AND ss.expires_at > ${now}`,
-  expired: (now) => `(ss.end_reason = 'expired' OR (ss.ended_at IS NULL AND ss.expires_at <= ${now}))`,
+// `now` gives the placeholder of the current time, binding it only where a condition needs it (an unused parameter fails the query).
+const STATUS_CONDITIONS: Record<SupportSessionStatus, (now: () => string) => string> = {
+  active: (now) => `ss.ended_at IS NULL AND ss.expires_at > ${now()}`,
+  expired: (now) => `(ss.end_reason = 'expired' OR (ss.ended_at IS NULL AND ss.expires_at <= ${now()}))`,
   revoked: () => `(ss.ended_at IS NOT NULL AND ss.end_reason <> 'expired')`,
 };
 
@@ -197,8 +198,12 @@ export class SupportSessionsService implements OnModuleInit, OnApplicationBootst
     const conditions: string[] = [];
     const parameters: unknown[] = [];
     if (filter.status) {
-      parameters.push(now);
-      conditions.push(STATUS_CONDITIONS[filter.status](`$${parameters.length}`));
+      conditions.push(
+        STATUS_CONDITIONS[filter.status](() => {
+          parameters.push(now);
+          return `$${parameters.length}`;
+        }),
+      );
     }
     if (filter.orgId) {
       parameters.push(filter.orgId);
@@ -216,9 +221,9 @@ export class SupportSessionsService implements OnModuleInit, OnApplicationBootst
     // The stats count every session of the scope (all, or one org's), not the filtered page (SPEC §5, §6).
     const statsParameters: unknown[] = filter.orgId ? [now, filter.orgId] : [now];
     const [stats]: { active: number; expired: number; revoked: number }[] = await manager.query(
-      `SELECT count(*) FILTER (WHERE ${STATUS_CONDITIONS.active('$1')})::int AS active,
-              count(*) FILTER (WHERE ${STATUS_CONDITIONS.expired('$1')})::int AS expired,
-              count(*) FILTER (WHERE ${STATUS_CONDITIONS.revoked('$1')})::int AS revoked
+      `SELECT count(*) FILTER (WHERE ${STATUS_CONDITIONS.active(() => '$1')})::int AS active,
+              count(*) FILTER (WHERE ${STATUS_CONDITIONS.expired(() => '$1')})::int AS expired,
+              count(*) FILTER (WHERE ${STATUS_CONDITIONS.revoked(() => '$1')})::int AS revoked
          FROM support_sessions ss ${filter.orgId ? 'WHERE ss.org_id = $2' : ''}`,
       statsParameters,
     );

@@ -145,6 +145,7 @@ export class PlatformOrgsController {
   @ApiOperation({ operationId: 'approveOrg', summary: 'Approve a pending sign-up (the owner is e-mailed)' })
   @ApiOkResponse({ type: OrgRowDto })
   @ApiConflictResponse({ description: 'Not pending', type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
   approve(@Param(ORG_ID, ParseUUIDPipe) id: string, @Body() _body: EmptyBodyDto): Promise<OrgRowDto> {
     return this.lifecycle.approve(id);
   }
@@ -155,6 +156,7 @@ export class PlatformOrgsController {
   @ApiOperation({ operationId: 'rejectOrg', summary: 'Reject a pending sign-up with a reason (the owner is e-mailed)' })
   @ApiOkResponse({ type: OrgRowDto })
   @ApiConflictResponse({ description: 'Not pending', type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
   reject(@Param(ORG_ID, ParseUUIDPipe) id: string, @Body() body: ReasonDto): Promise<OrgRowDto> {
     return this.lifecycle.reject(id, body.reason);
   }
@@ -165,6 +167,7 @@ export class PlatformOrgsController {
   @ApiOperation({ operationId: 'disableOrg', summary: 'Suspend the org: every session of its members ends at once' })
   @ApiOkResponse({ type: OrgRowDto })
   @ApiConflictResponse({ description: 'Not active', type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
   disable(@Param(ORG_ID, ParseUUIDPipe) id: string, @Body() body: ReasonDto): Promise<OrgRowDto> {
     return this.lifecycle.disable(id, body.reason);
   }
@@ -175,6 +178,7 @@ export class PlatformOrgsController {
   @ApiOperation({ operationId: 'enableOrg', summary: 'Re-activate a suspended org' })
   @ApiOkResponse({ type: OrgRowDto })
   @ApiConflictResponse({ description: 'Not suspended', type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
   enable(@Param(ORG_ID, ParseUUIDPipe) id: string, @Body() _body: EmptyBodyDto): Promise<OrgRowDto> {
     return this.lifecycle.enable(id);
   }
@@ -210,6 +214,7 @@ export class PlatformOrgsController {
   @ApiOperation({ operationId: 'restoreOrg', summary: 'Cancel a pending deletion within the grace' })
   @ApiOkResponse({ type: OrgRowDto })
   @ApiConflictResponse({ description: 'Not pending deletion', type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
   restore(@Param(ORG_ID, ParseUUIDPipe) id: string, @Body() _body: EmptyBodyDto): Promise<OrgRowDto> {
     return this.lifecycle.restore(id);
   }

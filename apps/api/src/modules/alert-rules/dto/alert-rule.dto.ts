@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PaginationDto } from '../../../common/http/pagination.dto';
+import { IsCents } from '../../../common/http/cents.decorator';
 import { Trim } from '../../../common/http/trim.decorator';
 import { ALERT_METRICS, type AlertMetric } from '../alert-rule.entity';
 
@@ -15,7 +16,7 @@ export class CreateAlertRuleDto {
 
   /** Amount (cost metrics) or percent (budget_percent, anomaly deviation). */
   @ApiProperty({ minimum: 0, maximum: 1e12 })
-  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1e12)
+  @IsCents() @Min(0) @Max(1e12)
   threshold: number;
 
   @ApiPropertyOptional({ default: true })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PaginationDto } from '../../../common/http/pagination.dto';
+import { IsCents } from '../../../common/http/cents.decorator';
 import { Trim } from '../../../common/http/trim.decorator';
 import { BUDGET_PERIODS, type BudgetPeriod } from '../budget.entity';
 
@@ -10,7 +11,7 @@ export class CreateBudgetDto {
   name: string;
 
   @ApiProperty({ minimum: 0.01, maximum: 1e12 })
-  @IsNumber({ maxDecimalPlaces: 2 }) @Min(0.01) @Max(1e12)
+  @IsCents() @Min(0.01) @Max(1e12)
   amount: number;
 
   // Left out, it is USD; null is refused rather than stored.
