@@ -3,7 +3,7 @@ import { AuditLogPage } from '../pages/audit-log-page';
 import { expect, test } from '../support/fixtures';
 import { signInStaffThroughApi } from '../support/sign-in';
 
-const CSV_HEADER = 'id,seq,created_at,action,actor_type,actor_id,actor_email,target_type,target_id,target_name,org_id,impersonation_id,ip_address,user_agent,request_id,metadata';
+const CSV_HEADER = 'id,seq,created_at,action,actor_type,actor_id,actor_email,target_type,target_id,target_name,org_id,impersonation_id,ip_address,user_agent,request_id,metadata,chain_key,chain_index,chain_prev_hash,chain_hash,checkpoint';
 const INVITATIONS = 30;
 
 test('a super_admin filters the platform log, pages with Next and Previous, opens an entry, exports the filter as CSV and verifies the chain', async ({
