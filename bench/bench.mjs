@@ -131,7 +131,15 @@ async function auditExport(dataset, api, token) {
     for await (const chunk of response.body) for (const byte of chunk) if (byte === 10) lines += 1;
     return { rows: lines - 1, seconds: (performance.now() - started) / 1000 };
   });
-  const copied = await copyRows(dataset, `SELECT * FROM platform_audit_log WHERE created_at >= '${from.toISOString()}' ORDER BY seq`);
+  // The same answer as the export: every entry with its chain link and, where one was taken, its signed checkpoint.
+  const copied = await copyRows(
+    dataset,
+    `SELECT e.*, s.chain_key, s.chain_index, s.prev_hash, s.hash, c.created_at AS checkpoint_at, c.entry_count, c.key_id, c.signature
+       FROM platform_audit_log e
+       LEFT JOIN audit_seals s ON s.entry_id = e.id
+       LEFT JOIN audit_checkpoints c ON c.chain_key = s.chain_key AND c.chain_index = s.chain_index
+      WHERE e.created_at >= '${from.toISOString()}' ORDER BY e.seq`,
+  );
   const apiRate = exported.result.rows / exported.result.seconds;
   const copyRate = copied.rows / copied.seconds;
   log(`  export: ${exported.result.rows.toLocaleString('en-US')} rows in ${exported.result.seconds.toFixed(1)} s; COPY: ${copied.rows.toLocaleString('en-US')} rows in ${copied.seconds.toFixed(1)} s`);
