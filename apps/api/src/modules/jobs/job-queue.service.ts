@@ -17,6 +17,7 @@ export class JobQueueService implements OnModuleInit, OnApplicationShutdown {
   private readonly boss: PgBoss;
   private readonly pollingIntervalSeconds: number;
   private readonly isTest: boolean;
+  private handlersRunning = 0;
   private started?: Promise<unknown>;
 
   constructor(
@@ -36,7 +37,12 @@ export class JobQueueService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.started) await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    if (!this.started) return;
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    // pg-boss stops waiting after its timeout, but a handler still running keeps its worker (and pg-boss's
+    // stop checks) alive past the shutdown: let it finish, within bounds; its job was failed and will be retried.
+    const deadline = Date.now() + 10_000;
+    while (this.handlersRunning > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
   /** Queues a job in the current transaction. */
@@ -52,7 +58,12 @@ export class JobQueueService implements OnModuleInit, OnApplicationShutdown {
   async work<Data extends object>(queue: JobQueue, handler: (data: Data) => Promise<void>): Promise<void> {
     let workerId: string | undefined;
     workerId = await this.boss.work<Data>(queue, { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
-      await handler(job.data);
+      this.handlersRunning += 1;
+      try {
+        await handler(job.data);
+      } finally {
+        this.handlersRunning -= 1;
+      }
       // pg-boss waits a whole polling interval after every job: after a success, fetch the next one at once, so that a
       // burst (many mails, many webhook events) drains at the handlers' pace, not one job per interval. A failure still
       // waits, so that a broken dependency (SMTP down) is not hammered.
