@@ -38,11 +38,16 @@ export class JobQueueService implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.started) return;
-    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
-    // pg-boss stops waiting after its timeout, but a handler still running keeps its worker (and pg-boss's
-    // stop checks) alive past the shutdown: let it finish, within bounds; its job was failed and will be retried.
+    // The pool stays open at first: closed while workers still wait for a connection (many queues, three
+    // connections), they would wait for ever, and pg-boss would go on checking them every second.
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false });
+    // pg-boss stops waiting after its timeout, but a handler still running keeps its worker alive: let it
+    // finish, within bounds; its job was failed and will be retried.
     const deadline = Date.now() + 10_000;
-    while (this.handlersRunning > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (this.handlersRunning > 0 && Date.now() < deadline) await sleep(100);
+    // pg-boss checks its stopping workers once a second; give it that second, then close the pool.
+    await sleep(1_100);
+    await (this.boss.getDb() as unknown as { close(): Promise<void> }).close();
   }
 
   /** Queues a job in the current transaction. */
@@ -78,4 +83,8 @@ export class JobQueueService implements OnModuleInit, OnApplicationShutdown {
     if (this.isTest) return;
     await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
   }
+}
+
+function sleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
