@@ -28,7 +28,9 @@ function run(title, command, args, options = {}) {
   return result.status === 0;
 }
 
-// Jest, Vitest and Playwright each leave a JSON report; their counts make the closing line.
+// Jest, Vitest and Playwright each leave a JSON report; their counts make the closing line, and the names of
+// what failed are repeated at the very end, where a CI log's tail shows them.
+const failures = [];
 function count(file) {
   if (!existsSync(file)) return;
   const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -39,6 +41,37 @@ function count(file) {
     totals.passed += report.numPassedTests ?? 0;
     totals.failed += report.numFailedTests ?? 0;
   }
+  failures.push(...failedNames(report));
+}
+
+/** The first line of a failure that says something (Jest heads a suite's failure with "● Test suite failed to run"). */
+const firstLine = (text) =>
+  (String(text ?? '')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => line && !line.startsWith('●')) ?? '').slice(0, 300);
+
+/** What failed in one report: Jest/Vitest tests and suites, Playwright tests, soak checks. */
+function failedNames(report) {
+  if (report.checks) return report.checks.filter((check) => !check.pass).map((check) => `soak: ${check.name}: ${check.detail}`);
+  if (report.suites) {
+    const names = [];
+    const walk = (suite, path) => {
+      for (const spec of suite.specs ?? []) {
+        for (const test of spec.tests ?? []) {
+          if (test.status === 'unexpected' || test.status === 'flaky') names.push(`${[...path, spec.title].join(' › ')}: ${firstLine(test.results?.at(-1)?.error?.message)}`);
+        }
+      }
+      for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+    };
+    for (const suite of report.suites) walk(suite, [suite.title]);
+    return names;
+  }
+  return (report.testResults ?? []).flatMap((suite) => {
+    const tests = (suite.assertionResults ?? []).filter((test) => test.status === 'failed').map((test) => `${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    return tests.length || suite.status !== 'failed' ? tests : [`${suite.name}: ${firstLine(suite.message)}`];
+  });
 }
 
 if (!existsSync(chromium)) {
@@ -74,6 +107,7 @@ run('Browser tests (Chromium)', 'npx', ['playwright', 'test', '-c', 'e2e/playwri
   report: join(reports, 'e2e.json'),
 });
 
+if (failures.length) console.log(`\nFailed:\n${failures.slice(0, 20).map((name) => `  - ${name}`).join('\n')}${failures.length > 20 ? `\n  … and ${failures.length - 20} more` : ''}`);
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join('; ')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(failedSteps.length ? 1 : 0);

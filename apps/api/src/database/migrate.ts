@@ -36,14 +36,27 @@ export function createDataSource(url: string): DataSource {
 }
 
 /**
- * Brings the schema up to date as the migration owner, under an advisory lock, then grants the
- * application role exactly what it needs. Safe to run from several replicas at once.
+ * Runs `work` holding the migration lock on a connection of its own. Schema changes and grants must not
+ * overlap: two sessions granting on the same object (the shared job schema) fail with "tuple concurrently updated".
  */
-export async function migrateDatabase(ownerUrl: string, appUrl: string): Promise<{ applied: string[] }> {
+export async function underMigrationLock<T>(ownerUrl: string, work: (lock: Client) => Promise<T>): Promise<T> {
   const lock = new Client({ connectionString: ownerUrl });
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    return await work(lock);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.end();
+  }
+}
+
+/**
+ * Brings the schema up to date as the migration owner, under an advisory lock, then grants the
+ * application role exactly what it needs. Safe to run from several replicas at once.
+ */
+export async function migrateDatabase(ownerUrl: string, appUrl: string): Promise<{ applied: string[] }> {
+  return underMigrationLock(ownerUrl, async (lock) => {
     const dataSource = createDataSource(ownerUrl);
     await dataSource.initialize();
     let applied: string[];
@@ -59,10 +72,7 @@ export async function migrateDatabase(ownerUrl: string, appUrl: string): Promise
     const [{ schema }] = (await lock.query<{ schema: string }>('SELECT current_schema() AS schema')).rows;
     if (appRole && appRole !== ownerRole) await grantApplicationRole(lock, decodeURIComponent(appRole), `"${schema.replace(/"/g, '""')}"`);
     return { applied };
-  } finally {
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-    await lock.end();
-  }
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { createDataSource, grantApplicationRole } from '../../src/database/migrate';
+import { createDataSource, grantApplicationRole, underMigrationLock } from '../../src/database/migrate';
 import { startTestApp, type TestApp } from './test-app';
 
 export interface IsolatedSchema {
@@ -38,15 +38,18 @@ export async function createIsolatedSchema(options: { migrate?: boolean } = {}):
 
   const ownerUrl = withSearchPath(ownerBaseUrl, schema);
   if (options.migrate !== false) {
-    const dataSource = createDataSource(ownerUrl);
-    await dataSource.initialize();
-    try {
-      await dataSource.runMigrations({ transaction: 'each' });
+    // Under the lock migrateDatabase takes: other test files migrate and grant at the same time.
+    await underMigrationLock(ownerBaseUrl, async (lock) => {
+      const dataSource = createDataSource(ownerUrl);
+      await dataSource.initialize();
+      try {
+        await dataSource.runMigrations({ transaction: 'each' });
+      } finally {
+        await dataSource.destroy();
+      }
       // The same grants migrateDatabase gives the application role on `public`.
-      await grantApplicationRole({ query: (sql: string) => dataSource.query(sql) }, appRole, schema);
-    } finally {
-      await dataSource.destroy();
-    }
+      await grantApplicationRole(lock, appRole, schema);
+    });
   }
 
   return {
