@@ -143,7 +143,7 @@ async function auditExport(dataset, api, token) {
   const apiRate = exported.result.rows / exported.result.seconds;
   const copyRate = copied.rows / copied.seconds;
   log(`  export: ${exported.result.rows.toLocaleString('en-US')} rows in ${exported.result.seconds.toFixed(1)} s; COPY: ${copied.rows.toLocaleString('en-US')} rows in ${copied.seconds.toFixed(1)} s`);
-  record('B5', 'export peak RSS growth of the API', exported.growth / 2 ** 20, '≤ 64 MB', exported.growth <= 64 * 2 ** 20, ' MB');
+  record('B5', 'export peak RSS growth of the API, MB', exported.growth / 2 ** 20, '≤ 64 MB', exported.growth <= 64 * 2 ** 20, ' MB');
   record('B5', 'export rows/s ÷ COPY rows/s', apiRate / copyRate, '≥ 0.3', apiRate / copyRate >= 0.3 && exported.result.rows >= 1_000_000);
 }
 

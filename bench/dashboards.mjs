@@ -7,8 +7,9 @@ const ORG_SORTS = ['name', 'created_at', 'user_count', 'last_sync_at'];
 const LIMIT = 10;
 const OFFSET = 40;
 
+// Only last_sync_at can be null; on the others NULLS LAST on a descending sort would keep the index from serving it.
 const orgPage = (column, direction) => `
-  WITH page AS (SELECT ${ORG_COLUMNS} FROM organizations ORDER BY ${column} ${direction} NULLS LAST, id ${direction} LIMIT ${LIMIT} OFFSET ${OFFSET})
+  WITH page AS (SELECT ${ORG_COLUMNS} FROM organizations ORDER BY ${column} ${direction}${column === 'last_sync_at' ? ' NULLS LAST' : ''}, id ${direction} LIMIT ${LIMIT} OFFSET ${OFFSET})
   SELECT page.*, (SELECT sum(organizations) FROM platform_totals) AS total FROM page`;
 
 export const DASHBOARDS = [
