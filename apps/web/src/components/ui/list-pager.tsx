@@ -22,7 +22,7 @@ export function ListPager({ pagination, shownCount, noun, busy, onPage }: ListPa
     <Paper px="md" py="sm" radius={0} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
       <Group justify="space-between" gap="sm">
         <Text size="sm" c="dimmed" aria-live="polite">
-          {busy ? 'Loading…' : `Showing ${formatCount(first)}–${formatCount(first + shownCount - 1)} of ${formatCount(pagination.total)} ${counted}`.trim()}
+          {busy ? `Loading${many ? ` ${many}` : ''}…` : `Showing ${formatCount(first)}–${formatCount(first + shownCount - 1)} of ${formatCount(pagination.total)} ${counted}`.trim()}
         </Text>
         {pages > 1 && (
           <Box component="nav" aria-label={many ? `Pages of ${many}` : 'Pages'}>

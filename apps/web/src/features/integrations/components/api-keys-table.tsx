@@ -2,7 +2,7 @@ import { Badge, Button, Code, Group, Table, Text } from '@mantine/core';
 import type { ApiKeyDto } from '@keel/api-client';
 import type { PlatformRole } from '@keel/shared';
 import { ROLE_LABELS } from '../../../lib/authorization';
-import { ListTable } from './list-table';
+import { DataTable } from '../../../components/ui/data-table';
 import { Timestamp } from './timestamp';
 
 // Text in shade 9 on the light badges, for 4.5:1 contrast.
@@ -13,7 +13,7 @@ type ApiKeysTableProps = { apiKeys: ApiKeyDto[]; onRevoke: (apiKey: ApiKeyDto) =
 export function ApiKeysTable({ apiKeys, onRevoke }: ApiKeysTableProps) {
   const now = Date.now();
   return (
-    <ListTable label="API keys" minWidth={820} columns={['Name', 'Role', 'Key', 'Created', 'Expires', 'Last used']}>
+    <DataTable label="API keys" minWidth={820} columns={['Name', 'Role', 'Key', 'Created', 'Expires', 'Last used']} withActions framed={false}>
       {apiKeys.map((apiKey) => (
         <Table.Tr key={apiKey.id}>
           <Table.Td>
@@ -53,6 +53,6 @@ export function ApiKeysTable({ apiKeys, onRevoke }: ApiKeysTableProps) {
           </Table.Td>
         </Table.Tr>
       ))}
-    </ListTable>
+    </DataTable>
   );
 }

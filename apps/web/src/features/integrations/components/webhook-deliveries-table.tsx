@@ -2,7 +2,7 @@ import { Badge, Button, Code, Table, Text } from '@mantine/core';
 import type { WebhookDeliveryDto } from '@keel/api-client';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { isRetryPending, isSuccessfulDelivery } from '../utils/deliveries';
-import { ListTable } from './list-table';
+import { DataTable } from '../../../components/ui/data-table';
 import { Timestamp } from './timestamp';
 
 type WebhookDeliveriesTableProps = {
@@ -17,7 +17,7 @@ type WebhookDeliveriesTableProps = {
 /** Delivery attempts as the API lists them, newest first. */
 export function WebhookDeliveriesTable({ deliveries, readAt, sendingEventId, onSendAgain }: WebhookDeliveriesTableProps) {
   return (
-    <ListTable label="Delivery attempts" minWidth={960} columns={['Event', 'Event ID', 'Attempt', 'Status', 'Error', 'Attempted', 'Next retry']}>
+    <DataTable label="Delivery attempts" minWidth={960} columns={['Event', 'Event ID', 'Attempt', 'Status', 'Error', 'Attempted', 'Next retry']} withActions framed={false}>
       {deliveries.map((delivery) => (
         <Table.Tr key={delivery.id}>
           <Table.Td>
@@ -57,7 +57,7 @@ export function WebhookDeliveriesTable({ deliveries, readAt, sendingEventId, onS
           </Table.Td>
         </Table.Tr>
       ))}
-    </ListTable>
+    </DataTable>
   );
 }
 

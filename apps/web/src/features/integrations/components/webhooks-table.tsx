@@ -2,7 +2,7 @@ import { Anchor, Button, Table } from '@mantine/core';
 import type { WebhookDto } from '@keel/api-client';
 import { Link } from 'react-router';
 import { platformWebhookPath } from '../../../lib/paths';
-import { ListTable } from './list-table';
+import { DataTable } from '../../../components/ui/data-table';
 import { Timestamp } from './timestamp';
 import { WebhookEventBadges } from './webhook-event-badges';
 
@@ -10,7 +10,7 @@ type WebhooksTableProps = { webhooks: WebhookDto[]; onDelete: (webhook: WebhookD
 
 export function WebhooksTable({ webhooks, onDelete }: WebhooksTableProps) {
   return (
-    <ListTable label="Webhooks" minWidth={760} columns={['URL', 'Events', 'Created']}>
+    <DataTable label="Webhooks" minWidth={760} columns={['URL', 'Events', 'Created']} withActions framed={false}>
       {webhooks.map((webhook) => (
         <Table.Tr key={webhook.id}>
           <Table.Td maw={360}>
@@ -32,6 +32,6 @@ export function WebhooksTable({ webhooks, onDelete }: WebhooksTableProps) {
           </Table.Td>
         </Table.Tr>
       ))}
-    </ListTable>
+    </DataTable>
   );
 }

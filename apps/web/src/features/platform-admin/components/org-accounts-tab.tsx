@@ -5,7 +5,7 @@ import { NothingFound } from '../../../components/ui/query-states';
 import { formatRelative } from '../../../lib/format';
 import { useDeleteCloudAccount } from '../api/orgs';
 import { useRowConfirmation } from '../hooks/use-row-confirmation';
-import { PlatformTable, RowActions, RowButton } from './platform-table';
+import { DataTable, RowActions, RowButton } from '../../../components/ui/data-table';
 import { CLOUD_ACCOUNT_STATUS, labelOf, providerLabel } from '../utils/labels';
 import { StatusBadge } from './status-badge';
 
@@ -29,7 +29,7 @@ export function OrgAccountsTab({ org }: { org: OrgDetailDto }) {
   if (org.cloud_accounts.length === 0) return <NothingFound title="No cloud accounts" description={`${org.name} has not connected a cloud account yet.`} />;
   return (
     <>
-      <PlatformTable
+      <DataTable
         label={`Cloud accounts of ${org.name}`}
         minWidth={760}
         columns={['Account', 'Provider', 'Status', 'Sync error', 'Last synced']}
@@ -61,7 +61,7 @@ export function OrgAccountsTab({ org }: { org: OrgDetailDto }) {
             </RowActions>
           </Table.Tr>
         ))}
-      </PlatformTable>
+      </DataTable>
       <ConfirmDialog {...deleteAccount.dialogProps} title="Delete cloud account" confirmLabel="Delete account">
         <Text size="sm">
           {deleting?.name} ({deleting && providerLabel(deleting.provider)}) is deleted from {org.name} at once, for good, together with:

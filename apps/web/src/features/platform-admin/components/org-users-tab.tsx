@@ -6,7 +6,7 @@ import { ROLE_LABELS, type Role } from '../../../lib/authorization';
 import { formatCount, formatRelative } from '../../../lib/format';
 import { useResetUserMfa } from '../api/orgs';
 import { useRowConfirmation } from '../hooks/use-row-confirmation';
-import { PlatformTable, RowActions, RowButton } from './platform-table';
+import { DataTable, RowActions, RowButton } from '../../../components/ui/data-table';
 import { StatusBadge } from './status-badge';
 
 export function OrgUsersTab({ org }: { org: OrgDetailDto }) {
@@ -24,7 +24,7 @@ export function OrgUsersTab({ org }: { org: OrgDetailDto }) {
           Showing the first {formatCount(org.users.length)} of {formatCount(org.user_count)} users.
         </Text>
       )}
-      <PlatformTable label={`Users of ${org.name}`} minWidth={720} columns={['User', 'Role', 'Two-factor', 'Last sign-in']} withActions>
+      <DataTable label={`Users of ${org.name}`} minWidth={720} columns={['User', 'Role', 'Two-factor', 'Last sign-in']} withActions>
         {org.users.map((member) => (
           <Table.Tr key={member.id}>
             <Table.Td>
@@ -48,7 +48,7 @@ export function OrgUsersTab({ org }: { org: OrgDetailDto }) {
             </RowActions>
           </Table.Tr>
         ))}
-      </PlatformTable>
+      </DataTable>
       <ConfirmDialog {...resetMfa.dialogProps} title="Reset two-factor authentication" confirmLabel="Reset 2FA">
         <Text size="sm">
           {resetMfa.row?.email} loses their authenticator app and recovery codes, is signed out everywhere and sets two-factor authentication up again at their next

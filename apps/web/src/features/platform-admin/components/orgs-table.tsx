@@ -6,9 +6,9 @@ import { formatCount, formatDate, formatRelative } from '../../../lib/format';
 import { platformOrgPath } from '../../../lib/paths';
 import { ORG_STATUS, PLAN } from '../utils/labels';
 import type { OrgSortField } from '../utils/org-list-params';
-import type { Sort } from '../utils/sort';
-import { PlatformTable } from './platform-table';
-import { SortableHeader } from './sortable-header';
+import type { Sort } from '../../../lib/sort';
+import { DataTable } from '../../../components/ui/data-table';
+import { SortableHeader } from '../../../components/ui/sortable-header';
 import { StatusBadge } from './status-badge';
 
 type OrgsTableProps = { orgs: OrgRowDto[]; sort: Sort<OrgSortField>; onSort: (field: OrgSortField) => void; footer: ReactNode };
@@ -16,7 +16,7 @@ type OrgsTableProps = { orgs: OrgRowDto[]; sort: Sort<OrgSortField>; onSort: (fi
 export function OrgsTable({ orgs, sort, onSort, footer }: OrgsTableProps) {
   const header = (field: OrgSortField, label: string, numeric?: boolean) => <SortableHeader field={field} label={label} sort={sort} onSort={onSort} numeric={numeric} />;
   return (
-    <PlatformTable
+    <DataTable
       label="Organizations"
       minWidth={980}
       columns={[
@@ -63,6 +63,6 @@ export function OrgsTable({ orgs, sort, onSort, footer }: OrgsTableProps) {
           <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(org.created_at)}</Table.Td>
         </Table.Tr>
       ))}
-    </PlatformTable>
+    </DataTable>
   );
 }

@@ -8,9 +8,9 @@ import { useOrgList } from '../api/orgs';
 import { CreateOrgDialog } from '../components/create-org-dialog';
 import { OrgListFilters } from '../components/org-list-filters';
 import { OrgsTable } from '../components/orgs-table';
-import { TablePager } from '../components/table-pager';
+import { ListPager } from '../../../components/ui/list-pager';
 import { hasFilters, viewFromSearchParams, viewToQuery, viewToSearchParams, type OrgListView, type OrgSortField } from '../utils/org-list-params';
-import { nextSort } from '../utils/sort';
+import { nextSort } from '../../../lib/sort';
 
 export function OrgsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -64,7 +64,7 @@ function OrgResults({ view, onChange }: { view: OrgListView; onChange: (changes:
       orgs={items}
       sort={view.sort}
       onSort={(field: OrgSortField) => onChange({ sort: nextSort(view.sort, field) })}
-      footer={<TablePager pagination={pagination} shownCount={items.length} noun={['organization', 'organizations']} busy={orgs.isPlaceholderData} onPage={(page) => onChange({ page })} />}
+      footer={<ListPager pagination={pagination} shownCount={items.length} noun={['organization', 'organizations']} busy={orgs.isPlaceholderData} onPage={(page) => onChange({ page })} />}
     />
   );
 }

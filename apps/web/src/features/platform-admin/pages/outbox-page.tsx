@@ -8,7 +8,7 @@ import { errorStatus } from '../../../lib/api-error';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { useOutbox } from '../api/outbox';
 import { OutboxMessageDialog } from '../components/outbox-message-dialog';
-import { PlatformTable, RowActions, RowButton } from '../components/platform-table';
+import { DataTable, RowActions, RowButton } from '../../../components/ui/data-table';
 import { StatusBadge } from '../components/status-badge';
 import { labelOf, MAIL_STATUS } from '../utils/labels';
 
@@ -45,7 +45,7 @@ function Messages({ outbox }: { outbox: ReturnType<typeof useOutbox> }) {
 
   return (
     <>
-      <PlatformTable label="Mail in the outbox" minWidth={800} columns={['To', 'Subject', 'Status', 'Time']} withActions>
+      <DataTable label="Mail in the outbox" minWidth={800} columns={['To', 'Subject', 'Status', 'Time']} withActions>
         {items.map((message) => (
           <Table.Tr key={message.id}>
             <Table.Td>{message.to}</Table.Td>
@@ -65,7 +65,7 @@ function Messages({ outbox }: { outbox: ReturnType<typeof useOutbox> }) {
             </RowActions>
           </Table.Tr>
         ))}
-      </PlatformTable>
+      </DataTable>
       <OutboxMessageDialog message={open} onClose={() => setOpen(null)} />
     </>
   );

@@ -7,7 +7,7 @@ import { ErrorState, LoadingState, NothingFound } from '../../../components/ui/q
 import { formatCount, formatDateTime, formatRelative } from '../../../lib/format';
 import { platformOrgPath } from '../../../lib/paths';
 import { useActiveSessions, useRevokeSession } from '../api/sessions';
-import { PlatformTable, RowActions, RowButton } from '../components/platform-table';
+import { DataTable, RowActions, RowButton } from '../../../components/ui/data-table';
 import { useRowConfirmation } from '../hooks/use-row-confirmation';
 
 // The API lists at most this many, newest first.
@@ -42,7 +42,7 @@ function ActiveSessions() {
           Showing the newest {formatCount(SESSIONS_SHOWN)} sessions.
         </Text>
       )}
-      <PlatformTable label="Active tenant sessions" minWidth={980} columns={['User', 'Organization', 'IP address', 'Device', 'Signed in', 'Expires']} withActions>
+      <DataTable label="Active tenant sessions" minWidth={980} columns={['User', 'Organization', 'IP address', 'Device', 'Signed in', 'Expires']} withActions>
         {items.map((session) => (
           <Table.Tr key={session.id}>
             <Table.Td>{session.user_email}</Table.Td>
@@ -76,7 +76,7 @@ function ActiveSessions() {
             </RowActions>
           </Table.Tr>
         ))}
-      </PlatformTable>
+      </DataTable>
       <ConfirmDialog {...revoke.dialogProps} title="Revoke session" confirmLabel="Revoke">
         <Text size="sm">
           {revoke.row?.user_email} ({revoke.row?.org_name}) is signed out on this device at once and must sign in again. Their other sessions stay.

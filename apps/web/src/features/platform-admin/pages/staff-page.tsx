@@ -11,9 +11,9 @@ import { ROLE_LABELS } from '../../../lib/authorization';
 import { formatDate, formatRelative } from '../../../lib/format';
 import { useChangeStaffRole, useDisableStaff, useStaffUsers } from '../api/staff';
 import { InviteStaffDialog } from '../components/invite-staff-dialog';
-import { PlatformTable, RowActions, RowButton } from '../components/platform-table';
+import { DataTable, RowActions, RowButton } from '../../../components/ui/data-table';
 import { StatusBadge } from '../components/status-badge';
-import { TablePager } from '../components/table-pager';
+import { ListPager } from '../../../components/ui/list-pager';
 import { usePageParam } from '../hooks/use-page-param';
 import { useRowConfirmation } from '../hooks/use-row-confirmation';
 import { labelOf, STAFF_STATUS } from '../utils/labels';
@@ -64,12 +64,12 @@ function StaffList() {
 
   return (
     <>
-      <PlatformTable
+      <DataTable
         label="Staff accounts"
         minWidth={900}
         columns={['Staff member', 'Role', 'Status', 'Two-factor', 'Last sign-in', 'Since']}
         withActions
-        footer={<TablePager pagination={pagination} shownCount={items.length} noun={['staff member', 'staff members']} busy={staff.isPlaceholderData} onPage={setPage} />}
+        footer={<ListPager pagination={pagination} shownCount={items.length} noun={['staff member', 'staff members']} busy={staff.isPlaceholderData} onPage={setPage} />}
       >
         {items.map((member) => {
           const newRole = ROLE_LABELS[otherRole(member.role)].toLowerCase();
@@ -112,7 +112,7 @@ function StaffList() {
             </Table.Tr>
           );
         })}
-      </PlatformTable>
+      </DataTable>
       <ConfirmDialog {...changeRole.dialogProps} title="Change role" confirmLabel="Change role" color="blue">
         <Text size="sm">
           {changeRole.row?.email} becomes a {changeRole.row && ROLE_LABELS[otherRole(changeRole.row.role)].toLowerCase()}

@@ -6,8 +6,8 @@ import { ErrorState, LoadingState, NothingFound } from '../../../components/ui/q
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { platformOrgPath } from '../../../lib/paths';
 import { useSyncHealth } from '../api/platform-overview';
-import { PlatformTable } from '../components/platform-table';
-import { TablePager } from '../components/table-pager';
+import { DataTable } from '../../../components/ui/data-table';
+import { ListPager } from '../../../components/ui/list-pager';
 import { usePageParam } from '../hooks/use-page-param';
 import { providerLabel } from '../utils/labels';
 
@@ -33,11 +33,11 @@ function FailingAccounts() {
     return <NothingFound title="All accounts syncing" description="No cloud account is in the error state." icon={<CheckIcon size={28} />} />;
   }
   return (
-    <PlatformTable
+    <DataTable
       label="Cloud accounts failing to sync"
       minWidth={900}
       columns={['Organization', 'Account', 'Provider', 'Error', 'Last successful sync']}
-      footer={<TablePager pagination={pagination} shownCount={items.length} noun={['failing account', 'failing accounts']} busy={accounts.isPlaceholderData} onPage={setPage} />}
+      footer={<ListPager pagination={pagination} shownCount={items.length} noun={['failing account', 'failing accounts']} busy={accounts.isPlaceholderData} onPage={setPage} />}
     >
       {items.map((account) => (
         <Table.Tr key={account.account_id}>
@@ -65,6 +65,6 @@ function FailingAccounts() {
           </Table.Td>
         </Table.Tr>
       ))}
-    </PlatformTable>
+    </DataTable>
   );
 }

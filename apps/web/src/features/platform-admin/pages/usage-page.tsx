@@ -9,13 +9,13 @@ import { platformOrgPath } from '../../../lib/paths';
 import { usePlatformUsage } from '../api/platform-overview';
 import { AccessibleChart } from '../components/accessible-chart';
 import { PanelSection } from '../components/panel-section';
-import { PlatformTable } from '../components/platform-table';
-import { SortableHeader } from '../components/sortable-header';
+import { DataTable } from '../../../components/ui/data-table';
+import { SortableHeader } from '../../../components/ui/sortable-header';
 import { StatusBadge } from '../components/status-badge';
-import { TablePager } from '../components/table-pager';
+import { ListPager } from '../../../components/ui/list-pager';
 import { usePageParam } from '../hooks/use-page-param';
 import { PLAN } from '../utils/labels';
-import { formatSort, nextSort, parseSort, sortRows, type Sort } from '../utils/sort';
+import { formatSort, nextSort, parseSort, sortRows, type Sort } from '../../../lib/sort';
 
 const PAGE_SIZE = 100;
 const TOP_ORGS = 10;
@@ -63,7 +63,7 @@ function Usage() {
           Sorting applies to the {formatCount(items.length)} organizations on this page.
         </Text>
       )}
-      <PlatformTable
+      <DataTable
         label="Usage per organization, last 30 days"
         minWidth={860}
         columns={[
@@ -74,7 +74,7 @@ function Usage() {
           header('last_activity_at', 'Last activity'),
           header('cost_rows', 'Cost rows', true),
         ]}
-        footer={<TablePager pagination={pagination} shownCount={items.length} noun={['organization', 'organizations']} busy={usage.isPlaceholderData} onPage={setPage} />}
+        footer={<ListPager pagination={pagination} shownCount={items.length} noun={['organization', 'organizations']} busy={usage.isPlaceholderData} onPage={setPage} />}
       >
         {rows.map((row) => (
           <Table.Tr key={row.org_id}>
@@ -96,7 +96,7 @@ function Usage() {
             <Table.Td ta="right">{formatCount(row.cost_rows)}</Table.Td>
           </Table.Tr>
         ))}
-      </PlatformTable>
+      </DataTable>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ListOrgsData } from '@keel/api-client';
 import { ORG_PLANS, ORG_STATUSES, type OrgPlan, type OrgStatus } from '@keel/shared';
-import { formatSort, parseSort, type Sort } from './sort';
+import { formatSort, parseSort, type Sort } from '../../../lib/sort';
 
 /** The org list's query as the generated client takes it. */
 export type OrgListQuery = NonNullable<ListOrgsData['query']>;

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Table, VisuallyHidden } from '@mantine/core';
 import { Fragment, type ReactElement, type ReactNode } from 'react';
 
-type PlatformTableProps = {
+type DataTableProps = {
   /** The table's name for screen readers (and for tests). */
   label: string;
   /** Below this width the table scrolls sideways instead of squeezing its columns. */
@@ -12,14 +12,16 @@ type PlatformTableProps = {
   withActions?: boolean;
   /** Under the table, e.g. its pager. */
   footer?: ReactNode;
+  /** Inside a bordered card of its own (the default), or bare inside one its page already draws. */
+  framed?: boolean;
   /** The rows. */
   children: ReactNode;
 };
 
-/** The tables of the platform console: bordered, scrolling on narrow screens, with a name. */
-export function PlatformTable({ label, minWidth, columns, withActions, footer, children }: PlatformTableProps) {
-  return (
-    <Paper withBorder radius="md">
+/** The console's tables: named, scrolling sideways on narrow screens, bordered unless `framed={false}`. */
+export function DataTable({ label, minWidth, columns, withActions, footer, framed = true, children }: DataTableProps) {
+  const table = (
+    <>
       <Table.ScrollContainer minWidth={minWidth}>
         <Table verticalSpacing="sm" highlightOnHover aria-label={label}>
           <Table.Thead>
@@ -38,7 +40,14 @@ export function PlatformTable({ label, minWidth, columns, withActions, footer, c
         </Table>
       </Table.ScrollContainer>
       {footer}
+    </>
+  );
+  return framed ? (
+    <Paper withBorder radius="md">
+      {table}
     </Paper>
+  ) : (
+    table
   );
 }
 

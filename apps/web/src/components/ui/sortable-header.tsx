@@ -1,6 +1,6 @@
 import { Group, Table, UnstyledButton } from '@mantine/core';
-import { ChevronDownIcon } from '../../../components/ui/icons';
-import type { Sort } from '../utils/sort';
+import { ChevronDownIcon } from './icons';
+import type { Sort } from '../../lib/sort';
 
 type SortableHeaderProps<Field extends string> = {
   field: Field;
