@@ -301,22 +301,31 @@ function residentBytes(pid) {
   return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 }
 
-// The V8 heap in use, from the API's own /metrics: tells a heap that grew to its working size from one that keeps what it allocates.
-async function heapUsedBytes(api) {
+// The V8 heap, from the API's own /metrics: in use, and reserved (its spaces as big as they have grown).
+async function heapBytes(api) {
   const metrics = await fetch(`${api.url}/metrics`).then((response) => response.text(), () => '');
-  return Number(/^nodejs_heap_size_used_bytes (\S+)$/m.exec(metrics)?.[1] ?? Number.NaN);
+  const gauge = (name) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics)?.[1] ?? Number.NaN);
+  return { used: gauge('nodejs_heap_size_used_bytes'), total: gauge('nodejs_heap_size_total_bytes') };
 }
 
-/** RSS and live heap of the idle API after a full collection (soak/collect-garbage.cjs): medians of a few samples. */
+/**
+ * Memory of the idle API after a full collection (soak/collect-garbage.cjs), medians of a few samples: the live
+ * heap, RSS, and RSS net of the heap's reserved but free space. V8 keeps an old space it grew under load (here
+ * 60–130 MiB, depending on where in its cycle the traffic stopped) and hands it back only later: that is not
+ * memory the process holds, whereas a native leak still shows in the net figure and an object leak in the heap.
+ */
 async function settledMemory(api) {
   process.kill(api.pid, 'SIGUSR2');
   await sleep(SETTLE_MILLISECONDS);
   const samples = [];
   for (let index = 0; index < SETTLED_SAMPLES; index += 1) {
-    samples.push({ rss: residentBytes(api.pid), heap: await heapUsedBytes(api) });
+    const rss = residentBytes(api.pid);
+    const heap = await heapBytes(api);
+    samples.push({ rss, heap: heap.used, held: rss - (heap.total - heap.used) });
     await sleep(500);
   }
-  return { rss: median(samples.map((sample) => sample.rss)), heap: median(samples.map((sample) => sample.heap)) };
+  const middle = (key) => median(samples.map((sample) => sample[key]));
+  return { rss: middle('rss'), heap: middle('heap'), held: middle('held') };
 }
 
 const mebibytes = (bytes) => `${(bytes / 1_048_576).toFixed(1)} MiB`;
@@ -349,7 +358,7 @@ async function main() {
     const client = soakClient(api, tally);
 
     const samples = [];
-    const sampler = setInterval(async () => samples.push({ at: Date.now(), bytes: residentBytes(api.pid), heap: await heapUsedBytes(api) }), 1_000);
+    const sampler = setInterval(async () => samples.push({ at: Date.now(), bytes: residentBytes(api.pid), heap: (await heapBytes(api)).used }), 1_000);
     const started = Date.now();
     log(`Soaking for ${(durationMilliseconds / 1000).toFixed(0)} s (warm-up ${(warmUpMilliseconds / 1000).toFixed(0)} s) with ${CONCURRENCY} concurrent callers on ${ORGS} orgs…`);
     const gate = new TrafficGate();
@@ -369,11 +378,11 @@ async function main() {
     const duration = Date.now() - started;
 
     check('no unexpected status', tally.unexpected.length === 0, `${tally.requests} requests, ${tally.unexpected.length} unexpected`);
-    const rss = { warm: warm.rss, end: end.rss, growth: (end.rss - warm.rss) / warm.rss, peak: Math.max(...samples.map((sample) => sample.bytes)) };
+    const rss = { warm: warm.rss, end: end.rss, heldWarm: warm.held, heldEnd: end.held, growth: (end.held - warm.held) / warm.held, peak: Math.max(...samples.map((sample) => sample.bytes)) };
     check(
-      `RSS growth after the warm-up ≤ ${MAX_MEMORY_GROWTH * 100}%`,
+      `RSS growth after the warm-up ≤ ${MAX_MEMORY_GROWTH * 100}% (net of the V8 heap's free reserve)`,
       rss.growth <= MAX_MEMORY_GROWTH,
-      `${mebibytes(warm.rss)} → ${mebibytes(end.rss)} (${(rss.growth * 100).toFixed(1)}%; peak RSS under traffic ${mebibytes(rss.peak)})`,
+      `${mebibytes(warm.held)} → ${mebibytes(end.held)} (${(rss.growth * 100).toFixed(1)}%; RSS ${mebibytes(warm.rss)} → ${mebibytes(end.rss)}; peak RSS under traffic ${mebibytes(rss.peak)})`,
     );
     // What JavaScript keeps: exact after a full collection of an idle process, so a leak of objects shows here first.
     const heapGrowth = (end.heap - warm.heap) / warm.heap;
