@@ -304,6 +304,22 @@ describe('Keel under faults: nothing committed is lost', () => {
     process.stdout.write(`SIGKILL with webhooks: ${committedIds.length} committed entries, ${delivered.length} deliveries (${delivered.length - committedIds.length} repeated), all in within ${deliveryMilliseconds} ms of restart\n`);
   });
 
+  it('runs again, within three minutes of a restart, a webhook delivery that was in flight when the process was killed', async () => {
+    receiver.hold(true);
+    const org = await createOrg(newSlug('in-flight'));
+    expect(org.status).toBe(201);
+    // The delivery job is active, waiting on a receiver that does not answer, when the process dies.
+    await eventually(async () => (receiver.held.length > 0 ? true : undefined), 'a delivery to be in flight');
+    await api.kill('SIGKILL');
+    receiver.hold(false);
+    const inFlight = [...new Set(receiver.held.map((event) => event.id))];
+    await restartApi();
+    const started = Date.now();
+    // pg-boss fails a job past its expiry (60 s for a delivery) at its next maintenance (every 30 s), then retries it.
+    await eventually(async () => (inFlight.every((id) => receiver.events.some((event) => event.id === id)) ? true : undefined), 'the killed deliveries to run again', 180_000);
+    process.stdout.write(`SIGKILL mid-delivery: ${inFlight.length} deliveries in flight, delivered again ${Date.now() - started} ms after the restart\n`);
+  }, 270_000);
+
   it('finishes in-flight requests on SIGTERM and writes the metering counts and support-session reads it held in memory', async () => {
     const ownerEmail = `${newSlug('term')}@example.test`;
     const org = await createOrg(newSlug('term'), ownerEmail);

@@ -36,14 +36,24 @@ export interface ReceivedEvent {
   data: { id?: string; created_at?: string; organization?: { id: string } };
 }
 
-/** A loopback webhook receiver that keeps every event it is sent and answers 200. */
+/**
+ * A loopback webhook receiver that keeps every event it is sent and answers 200. While `hold(true)`,
+ * it reads requests and never answers them, as a receiver that hangs would; their events go to `held`.
+ */
 export async function startWebhookReceiver() {
   const events: ReceivedEvent[] = [];
+  const held: ReceivedEvent[] = [];
+  let holding = false;
   const server = createServer((incoming, response) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
-      events.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      const event = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReceivedEvent;
+      if (holding) {
+        held.push(event);
+        return;
+      }
+      events.push(event);
       response.end();
     });
   });
@@ -51,6 +61,10 @@ export async function startWebhookReceiver() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/keel-events`,
     events,
+    held,
+    hold: (on: boolean) => {
+      holding = on;
+    },
     close: () => {
       server.closeAllConnections();
       return new Promise<void>((resolve) => server.close(() => resolve()));

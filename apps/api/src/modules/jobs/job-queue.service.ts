@@ -25,7 +25,9 @@ export class JobQueueService implements OnModuleInit, OnApplicationShutdown {
     databaseUrls: DatabaseUrls,
     private readonly transactionHost: TransactionHost<TransactionalAdapterTypeOrm>,
   ) {
-    this.boss = new PgBoss({ connectionString: databaseUrls.appUrl, schema: JOB_SCHEMA, migrate: false, max: 3 });
+    // Maintenance (which also fails jobs past their expiry, so that a job whose process was killed runs again)
+    // every 30 s instead of pg-boss's 2 minutes.
+    this.boss = new PgBoss({ connectionString: databaseUrls.appUrl, schema: JOB_SCHEMA, migrate: false, max: 3, maintenanceIntervalSeconds: 30 });
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'Job queue error'));
     this.pollingIntervalSeconds = config.isTest ? 0.5 : 2;
     this.isTest = config.isTest;

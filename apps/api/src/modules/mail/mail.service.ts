@@ -14,6 +14,9 @@ interface SendJob {
   messageId: string;
 }
 
+// A send takes at most the transport's timeouts (about 50 s); a job still active after 2 minutes was killed and runs again.
+const MAIL_JOB_EXPIRE_SECONDS = 120;
+
 /**
  * Outgoing e-mail. A message is stored and its delivery job queued in the caller's transaction,
  * so a mail exists exactly when the change that caused it committed; the job queue retries delivery
@@ -35,7 +38,8 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.usesOutbox) return;
-    this.transporter = nodemailer.createTransport(this.config.smtpUrl);
+    // Bounded waits, so that a send always ends well inside its job's expiry (the URL may still set others).
+    this.transporter = nodemailer.createTransport({ url: this.config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
     await this.jobs.work<SendJob>('mail.send', (job) => this.deliver(job.messageId));
   }
 
@@ -60,6 +64,7 @@ export class MailService implements OnApplicationBootstrap, OnApplicationShutdow
         retryLimit: this.config.mailRetryLimit,
         retryDelay: this.config.mailRetryDelaySeconds,
         retryBackoff: true,
+        expireInSeconds: MAIL_JOB_EXPIRE_SECONDS,
       });
     }
     return message;

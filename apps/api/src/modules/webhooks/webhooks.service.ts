@@ -26,8 +26,9 @@ const MAX_RETRY_DELAY_SECONDS = 3_600;
 // Which webhooks want which events: read from the database at most this often per replica, and after local changes.
 const SUBSCRIPTIONS_TTL_MILLISECONDS = 5_000;
 const DELIVERIES_LISTED = 100;
-// Failed attempts are retried by the service itself (recorded, with backoff); pg-boss retries only a worker that crashed or threw.
-const JOB_OPTIONS = { retryLimit: 5, retryDelay: 2 };
+// Failed attempts are retried by the service itself (recorded, with backoff); pg-boss retries only a worker that crashed or threw,
+// or one that was killed mid-delivery: an attempt takes at most the client's 10 s, so a job still active after a minute is lost.
+const JOB_OPTIONS = { retryLimit: 5, retryDelay: 2, expireInSeconds: 60 };
 
 /**
  * Webhooks (SPEC §11). An event is written, with one delivery job per subscriber, in the
