@@ -2,7 +2,8 @@
 // write by hand for the same answer over the same schema (its counters and indexes included), run
 // through pg against the same database.
 const ORG_COLUMNS = 'id, name, slug, plan, status, user_count, account_count, error_count, last_sync_at, created_at';
-const ORG_SORTS = ['name', 'created_at', 'user_count', 'last_sync_at'];
+// Every column the org list sorts by (ORG_SORT_FIELDS of the API).
+const ORG_SORTS = ['name', 'slug', 'plan', 'status', 'user_count', 'account_count', 'error_count', 'last_sync_at', 'created_at'];
 // The same page position in both data sets: the fifth page of ten.
 const LIMIT = 10;
 const OFFSET = 40;

@@ -7,6 +7,10 @@ import type { OrgPlan, OrgStatus } from '@keel/shared';
 @Index('IDX_organizations_created_at_id', ['createdAt', 'id'])
 @Index('IDX_organizations_user_count_id', ['userCount', 'id'])
 @Index('IDX_organizations_last_sync_at_id', ['lastSyncAt', 'id'])
+@Index('IDX_organizations_plan_id', ['plan', 'id'])
+@Index('IDX_organizations_status_id', ['status', 'id'])
+@Index('IDX_organizations_account_count_id', ['accountCount', 'id'])
+@Index('IDX_organizations_error_count_id', ['errorCount', 'id'])
 // "Most recently synced first" keeps the never-synced orgs last: DESC NULLS LAST, which TypeORM cannot declare.
 @Index('IDX_organizations_last_sync_at_desc_id', { synchronize: false })
 @Check('CHK_organizations_plan', `"plan" IN ('free', 'pro', 'enterprise')`)
