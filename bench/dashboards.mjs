@@ -43,8 +43,8 @@ export const DASHBOARDS = [
   {
     name: 'growth',
     path: '/api/v1/platform/growth',
-    sql: `SELECT date_trunc('week', created_at AT TIME ZONE 'UTC') AS week_start, count(*) FROM organizations
-           WHERE created_at >= date_trunc('week', now() AT TIME ZONE 'UTC') - interval '11 weeks' GROUP BY 1`,
+    sql: `SELECT to_char(week_start, 'YYYY-MM-DD'), orgs FROM org_weekly_signups
+           WHERE week_start BETWEEN (date_trunc('week', now() AT TIME ZONE 'UTC') - interval '11 weeks')::date AND now()::date`,
   },
   {
     name: 'usage',

@@ -19,6 +19,7 @@ import { ScaleDashboards1764680000000 } from './migrations/1764680000000-ScaleDa
 import { CreateAuditCheckpoints1764693000000 } from './migrations/1764693000000-CreateAuditCheckpoints';
 import { AddWebhookPayloadFormat1764697000000 } from './migrations/1764697000000-AddWebhookPayloadFormat';
 import { IndexOrgSortColumns1764699000000 } from './migrations/1764699000000-IndexOrgSortColumns';
+import { CountWeeklySignups1764701000000 } from './migrations/1764701000000-CountWeeklySignups';
 import { Webhook, WebhookDelivery, WebhookEvent } from '../modules/webhooks/webhook.entities';
 import { ApiKey } from '../modules/api-keys/api-key.entity';
 import { SupportSession, SupportSessionAccessLog } from '../modules/impersonation/support-session.entity';
@@ -71,4 +72,4 @@ export const ENTITIES = [
   WebhookEvent,
   WebhookDelivery,
 ];
-export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000, AddOrgLifecycle1764620000000, CreateTenantHealth1764630000000, CreateSupportSessions1764640000000, CreateApiKeys1764650000000, CreateIdempotencyKeys1764660000000, CreateWebhooks1764670000000, ScaleDashboards1764680000000, CreateAuditCheckpoints1764693000000, AddWebhookPayloadFormat1764697000000, IndexOrgSortColumns1764699000000];
+export const MIGRATIONS = [CreateFoundation1764590000000, CreateAuditLogs1764600000000, CreateTenantDomain1764610000000, AddOrgLifecycle1764620000000, CreateTenantHealth1764630000000, CreateSupportSessions1764640000000, CreateApiKeys1764650000000, CreateIdempotencyKeys1764660000000, CreateWebhooks1764670000000, ScaleDashboards1764680000000, CreateAuditCheckpoints1764693000000, AddWebhookPayloadFormat1764697000000, IndexOrgSortColumns1764699000000, CountWeeklySignups1764701000000];

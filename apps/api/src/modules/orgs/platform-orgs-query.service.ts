@@ -9,6 +9,7 @@ import type { GrowthDto, OrgDetailDto, OrgListDto, OrgListQueryDto, OrgRowDto, P
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DETAIL_USERS = 200;
+const WEEK_MS = 7 * 86_400_000;
 const ROW_COLUMNS = `id, name, slug, plan, status, user_count, account_count, error_count, last_sync_at, created_at`;
 
 interface OrgRow {
@@ -211,21 +212,16 @@ export class PlatformOrgsQueryService {
 
   /** New orgs per ISO week (Monday start, UTC), oldest first, ending with the current week, zeros included. */
   async growth(weeks: number): Promise<GrowthDto> {
-    // Only the orgs created within the window are read (index on created_at), then zero-filled per week.
-    const rows: { week_start: string; new_orgs: number }[] = await this.dashboards.query(
-      `WITH bounds AS (SELECT date_trunc('week', $1::timestamptz AT TIME ZONE 'UTC') AS last_week, $2::int AS weeks),
-            weeks AS (SELECT generate_series(last_week - (weeks - 1) * interval '1 week', last_week, interval '1 week') AS week_start FROM bounds),
-            created AS (
-              SELECT date_trunc('week', o.created_at AT TIME ZONE 'UTC') AS week_start, count(*)::int AS new_orgs
-                FROM organizations o, bounds b
-               WHERE o.created_at >= (b.last_week - (b.weeks - 1) * interval '1 week') AT TIME ZONE 'UTC'
-               GROUP BY 1)
-       SELECT w.week_start::date::text AS week_start, COALESCE(c.new_orgs, 0)::int AS new_orgs
-         FROM weeks w LEFT JOIN created c ON c.week_start = w.week_start
-        ORDER BY w.week_start`,
-      [this.clock.now(), weeks],
+    const now = this.clock.now();
+    const thisWeek = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7));
+    const weekStarts = Array.from({ length: weeks }, (_, index) => new Date(thisWeek - (weeks - 1 - index) * WEEK_MS).toISOString().slice(0, 10));
+    // The weekly sign-up counts a trigger keeps: at most `weeks` rows, whatever the number of orgs.
+    const rows: { week_start: string; orgs: number }[] = await this.dashboards.query(
+      `SELECT to_char(week_start, 'YYYY-MM-DD') AS week_start, orgs FROM org_weekly_signups WHERE week_start BETWEEN $1::date AND $2::date`,
+      [weekStarts[0], weekStarts[weeks - 1]],
     );
-    return { items: rows };
+    const signups = new Map(rows.map((row) => [row.week_start, row.orgs]));
+    return { items: weekStarts.map((week_start) => ({ week_start, new_orgs: signups.get(week_start) ?? 0 })) };
   }
 }
 
