@@ -213,8 +213,32 @@ export async function medianLatencies(api, requests, { rounds = 4, seconds = 1 }
   return samples.map(median);
 }
 
-/** Median time of a query through pg (the application role, the same database), after a warm-up. */
-export async function medianSql(client, text, parameters = [], seconds = 2) {
+/**
+ * Latencies of two GETs taking turns request by request on one connection for `seconds`: a slow
+ * moment of the machine falls on both alike. Returns [the first's, the second's].
+ */
+export async function alternatingLatencies(api, { paths, token, seconds = 1 }) {
+  const latencies = [[], []];
+  let turn = 0;
+  let unexpected = null;
+  const instance = autocannon({
+    url: api.url,
+    connections: 1,
+    duration: seconds,
+    headers: { authorization: `Bearer ${token}` },
+    requests: paths.map((path) => ({ method: 'GET', path })),
+  });
+  instance.on('response', (_client, status, _bytes, milliseconds) => {
+    if (status !== 200) unexpected = status;
+    latencies[turn++ % 2].push(milliseconds);
+  });
+  const result = await instance;
+  if (unexpected || result.errors || result.timeouts) throw new Error(`GET ${paths.join(' / ')}: status ${unexpected}, ${result.errors} errors, ${result.timeouts} timeouts`);
+  return latencies;
+}
+
+/** Times of a query through pg (the application role, the same database) for `seconds`, after a warm-up; at least 20. */
+export async function sqlLatencies(client, text, parameters = [], seconds = 2) {
   const times = [];
   const deadline = performance.now() + seconds * 1000;
   for (let warm = 0; warm < 5; warm += 1) await client.query(text, parameters);
@@ -223,7 +247,7 @@ export async function medianSql(client, text, parameters = [], seconds = 2) {
     await client.query(text, parameters);
     times.push(performance.now() - start);
   }
-  return median(times);
+  return times;
 }
 
 /** Samples a process's resident set size while `work` runs; returns its result with the growth over the start, in bytes. */
