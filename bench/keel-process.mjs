@@ -175,7 +175,7 @@ export async function signInTenantOwner(dataset, api, skip = 0) {
  * Loads one request (or a request factory) with autocannon and keeps every response time at full
  * precision (autocannon's own histogram rounds to whole milliseconds).
  */
-export async function load(api, { path, method = 'GET', token, connections = 1, seconds = 3, setupRequest, body }) {
+export async function load(api, { path, method = 'GET', token, connections = 1, seconds = 3, setupRequest, requests, body }) {
   const latencies = [];
   const statuses = new Map();
   const instance = autocannon({
@@ -185,7 +185,7 @@ export async function load(api, { path, method = 'GET', token, connections = 1, 
     duration: seconds,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body || setupRequest ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
-    requests: setupRequest ? [{ setupRequest }] : undefined,
+    requests: requests ?? (setupRequest ? [{ setupRequest }] : undefined),
   });
   instance.on('response', (_client, status, _bytes, milliseconds) => {
     latencies.push(milliseconds);
@@ -218,23 +218,8 @@ export async function medianLatencies(api, requests, { rounds = 4, seconds = 1 }
  * moment of the machine falls on both alike. Returns [the first's, the second's].
  */
 export async function alternatingLatencies(api, { paths, token, seconds = 1 }) {
-  const latencies = [[], []];
-  let turn = 0;
-  let unexpected = null;
-  const instance = autocannon({
-    url: api.url,
-    connections: 1,
-    duration: seconds,
-    headers: { authorization: `Bearer ${token}` },
-    requests: paths.map((path) => ({ method: 'GET', path })),
-  });
-  instance.on('response', (_client, status, _bytes, milliseconds) => {
-    if (status !== 200) unexpected = status;
-    latencies[turn++ % 2].push(milliseconds);
-  });
-  const result = await instance;
-  if (unexpected || result.errors || result.timeouts) throw new Error(`GET ${paths.join(' / ')}: status ${unexpected}, ${result.errors} errors, ${result.timeouts} timeouts`);
-  return latencies;
+  const { latencies } = await load(api, { path: paths[0], token, seconds, requests: paths.map((path) => ({ method: 'GET', path })) });
+  return [latencies.filter((_, index) => index % 2 === 0), latencies.filter((_, index) => index % 2 === 1)];
 }
 
 /** Times of a query through pg (the application role, the same database) for `seconds`, after a warm-up; at least 20. */
