@@ -195,7 +195,8 @@ export async function load(api, { path, method = 'GET', token, connections = 1, 
   const succeeded = [...statuses].filter(([status]) => status >= 200 && status < 300).reduce((sum, [, count]) => sum + count, 0);
   const unexpected = [...statuses].filter(([status]) => status < 200 || status >= 300);
   if (unexpected.length || result.errors || result.timeouts) {
-    throw new Error(`${method} ${path}: unexpected answers ${JSON.stringify(Object.fromEntries(unexpected))}, ${result.errors} errors, ${result.timeouts} timeouts`);
+    const paths = requests?.every((request) => request.path) ? requests.map((request) => request.path).join(' / ') : path;
+    throw new Error(`${method} ${paths}: unexpected answers ${JSON.stringify(Object.fromEntries(unexpected))}, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
   return { median: median(latencies), latencies, perSecond: succeeded / seconds, requests: latencies.length };
 }
