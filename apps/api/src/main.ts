@@ -32,7 +32,7 @@ async function main(): Promise<void> {
 
   const database = await resolveDatabase(config);
   // Without migrating, the API only reads the schema history: it needs no owner credentials.
-  if (config.migrateOnStart) await migrateDatabase(database.urls.ownerUrl, database.urls.appUrl);
+  if (config.migrateOnStart) await migrateDatabase(database.urls.ownerUrl, database.urls.appUrl, database.urls.jobSchema);
   else await assertNoPendingMigrations(database.urls.appUrl);
   const app = await createApp(config, database.urls);
   const report = await app.get(BootstrapService).run();

@@ -11,6 +11,7 @@ import {
   insertAnalysisData,
   orgLog,
   recountedCounters,
+  insertSyncJob,
   runSyncHere,
   staffToken,
   storedCounters,
@@ -19,6 +20,7 @@ import {
   type TenantOrg,
 } from './support/tenant-helpers';
 import { startTestApp, type TestApp } from './support/test-app';
+
 
 const ACCOUNTS = '/cloud-accounts';
 // The simulator reports five AWS services a day, and a sync covers the 90 days up to yesterday.
@@ -39,6 +41,14 @@ describe('cloud accounts (/api/v1/cloud-accounts)', () => {
     (await api(test, tenant.tokens.operator).post(ACCOUNTS).send({ name: 'Production', provider: 'aws', external_id: externalId(), ...body }).expect(201)).body;
   const costRows = (accountId: string): Promise<{ date: string; service: string; amount: string }[]> =>
     test.dataSource.query(`SELECT date::text AS date, service, amount::text AS amount FROM cost_rows WHERE account_id = $1 ORDER BY date, service`, [accountId]);
+  // A sync row with no queue job behind it, so that only the test runs it, and the provider it will call.
+  const accountWithQueuedSync = async () => {
+    const tenant = await createTenantOrg(test);
+    const account = await createAccount(tenant);
+    return { tenant, account, syncJobId: await insertSyncJob(test, account), provider: test.app.get<CloudCostProvider>(CLOUD_COST_PROVIDER) };
+  };
+  const syncJobRow = async (id: string): Promise<{ status: string; error: string | null; started_at: Date | null }> =>
+    (await test.dataSource.query('SELECT status, error, started_at FROM sync_jobs WHERE id = $1', [id]))[0];
 
   const ROUTES = ['GET /cloud-accounts', 'GET /cloud-accounts/:id', 'POST /cloud-accounts', 'PATCH /cloud-accounts/:id', 'DELETE /cloud-accounts/:id', 'POST /cloud-accounts/:id/sync'] as const;
   const READS: readonly string[] = ['GET /cloud-accounts', 'GET /cloud-accounts/:id'];
@@ -299,15 +309,7 @@ describe('cloud accounts (/api/v1/cloud-accounts)', () => {
     });
 
     it('finishes a sync when the queue retries it after an unexpected failure, instead of leaving the account syncing', async () => {
-      const tenant = await createTenantOrg(test);
-      const account = await createAccount(tenant);
-      // A job of this app's own, unknown to the shared queue, so that only this test runs it.
-      const [{ id: syncJobId }] = await test.dataSource.query(`INSERT INTO sync_jobs (org_id, account_id, status, trigger, created_at) VALUES ($1, $2, 'queued', 'manual', $3) RETURNING id`, [
-        tenant.orgId,
-        account.id,
-        test.clock.now(),
-      ]);
-      const provider = test.app.get<CloudCostProvider>(CLOUD_COST_PROVIDER);
+      const { tenant, account, syncJobId, provider } = await accountWithQueuedSync();
       const fetch = jest.spyOn(provider, 'fetchDailyCosts').mockRejectedValueOnce(new Error('socket hang up'));
       try {
         await expect(runSyncHere(test, syncJobId)).rejects.toThrow('socket hang up');
@@ -322,6 +324,96 @@ describe('cloud accounts (/api/v1/cloud-accounts)', () => {
       expect(await waitForSyncJob(test, syncJobId)).toMatchObject({ status: 'succeeded', rows_written: AWS_SERVICES * SYNC_DAYS });
       expect(await accountRow(account.id)).toMatchObject({ status: 'connected', costRowCount: String(AWS_SERVICES * SYNC_DAYS) });
       expect(await storedCounters(test, tenant.orgId)).toEqual(await recountedCounters(test, tenant.orgId));
+    });
+
+    it('gives a sync up on the queue’s last attempt: the account shows the error instead of syncing for ever', async () => {
+      const { tenant, account, syncJobId, provider } = await accountWithQueuedSync();
+      const fetch = jest.spyOn(provider, 'fetchDailyCosts').mockRejectedValueOnce(new Error('socket hang up'));
+      try {
+        await runSyncHere(test, syncJobId, { final: true });
+      } finally {
+        fetch.mockRestore();
+      }
+      expect(await syncJobRow(syncJobId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped unexpectedly on each of its 4 attempts/) });
+      const { body } = await api(test, tenant.tokens.viewer).get(`${ACCOUNTS}/${account.id}`).expect(200);
+      expect(body).toMatchObject({ status: 'error', sync_error: expect.stringMatching(/sync again later/) });
+      expect(body.sync_error).not.toMatch(/socket/);
+      expect(await storedCounters(test, tenant.orgId)).toEqual(await recountedCounters(test, tenant.orgId));
+
+      // Asked again, it syncs.
+      expect(await syncAndWait(test, tenant.tokens.operator, account.id)).toMatchObject({ status: 'succeeded' });
+      expect(await accountRow(account.id)).toMatchObject({ status: 'connected', syncError: null });
+    });
+
+    describe('an attempt whose process died mid-sync', () => {
+      it('is taken over by the queue’s retry once it has outlived its job’s expiry, and not before', async () => {
+        const tenant = await createTenantOrg(test);
+        const account = await createAccount(tenant);
+        const recent = await insertSyncJob(test, account, { status: 'running', startedSecondsAgo: 30 });
+
+        // Thirty seconds in, the attempt may still be alive: a retry leaves it alone.
+        await runSyncHere(test, recent);
+        expect(await syncJobRow(recent)).toMatchObject({ status: 'running' });
+        expect(await costRows(account.id)).toEqual([]);
+
+        await test.dataSource.query(`UPDATE sync_jobs SET started_at = started_at - interval '2 minutes' WHERE id = $1`, [recent]);
+        await runSyncHere(test, recent);
+        expect(await syncJobRow(recent)).toMatchObject({ status: 'succeeded' });
+        expect(await accountRow(account.id)).toMatchObject({ status: 'connected', costRowCount: String(AWS_SERVICES * SYNC_DAYS) });
+        expect(await storedCounters(test, tenant.orgId)).toEqual(await recountedCounters(test, tenant.orgId));
+      });
+
+      it('is replaced when someone asks for a sync, and the org log says it was interrupted', async () => {
+        const tenant = await createTenantOrg(test);
+        const account = await createAccount(tenant);
+        const live = await insertSyncJob(test, account, { status: 'running', startedSecondsAgo: 30 });
+        // A sync still within its expiry is the one the account has.
+        expect((await api(test, tenant.tokens.operator).post(`${ACCOUNTS}/${account.id}/sync`).expect(202)).body).toMatchObject({ id: live, status: 'running' });
+
+        await test.dataSource.query(`UPDATE sync_jobs SET started_at = started_at - interval '2 minutes' WHERE id = $1`, [live]);
+        const replacement = await api(test, tenant.tokens.operator).post(`${ACCOUNTS}/${account.id}/sync`).expect(202);
+        expect(replacement.body).toMatchObject({ status: 'queued' });
+        expect(replacement.body.id).not.toBe(live);
+        expect(await syncJobRow(live)).toMatchObject({ status: 'failed', error: expect.stringMatching(/interrupted/) });
+        // This app's queue worker runs the new one.
+        expect(await waitForSyncJob(test, replacement.body.id)).toMatchObject({ status: 'succeeded', rows_written: AWS_SERVICES * SYNC_DAYS });
+
+        // The queue's retry of the interrupted attempt, coming late, changes nothing.
+        await runSyncHere(test, live);
+        expect(await syncJobRow(live)).toMatchObject({ status: 'failed' });
+        const entries = (await orgLog(test, tenant.tokens.admin)).filter((entry) => entry.action.startsWith('cloud_account.sync')).reverse();
+        expect(entries.map((entry) => [entry.action, entry.metadata.sync_job_id])).toEqual([
+          ['cloud_account.sync_requested', live],
+          ['cloud_account.sync_failed', live],
+          ['cloud_account.sync_requested', replacement.body.id],
+          ['cloud_account.synced', replacement.body.id],
+        ]);
+        expect(await storedCounters(test, tenant.orgId)).toEqual(await recountedCounters(test, tenant.orgId));
+      });
+
+      it('writes nothing when it comes back after being taken over: one sync, one synced entry', async () => {
+        const { tenant, account, syncJobId, provider } = await accountWithQueuedSync();
+        const fetchDailyCosts = provider.fetchDailyCosts.bind(provider);
+        let takeover: Promise<void> | undefined;
+        // The first attempt stalls at the provider past its expiry; the retry takes over and finishes meanwhile.
+        const fetch = jest.spyOn(provider, 'fetchDailyCosts').mockImplementationOnce(async (...args) => {
+          await test.dataSource.query(`UPDATE sync_jobs SET started_at = started_at - interval '3 minutes' WHERE id = $1`, [syncJobId]);
+          takeover = runSyncHere(test, syncJobId);
+          await takeover;
+          return fetchDailyCosts(...args);
+        });
+        try {
+          await runSyncHere(test, syncJobId);
+        } finally {
+          fetch.mockRestore();
+        }
+        expect(takeover).toBeDefined();
+        expect(await syncJobRow(syncJobId)).toMatchObject({ status: 'succeeded' });
+        expect(await accountRow(account.id)).toMatchObject({ status: 'connected', costRowCount: String(AWS_SERVICES * SYNC_DAYS) });
+        const synced = (await orgLog(test, tenant.tokens.admin)).filter((entry) => entry.action === 'cloud_account.synced' && entry.target?.id === account.id);
+        expect(synced).toHaveLength(1);
+        expect(await storedCounters(test, tenant.orgId)).toEqual(await recountedCounters(test, tenant.orgId));
+      });
     });
 
     it.each([
@@ -372,11 +464,7 @@ describe('cloud accounts (/api/v1/cloud-accounts)', () => {
     it('deletes an account whose sync is starting at that moment, without a deadlock', async () => {
       const tenant = await createTenantOrg(test);
       const account = await createAccount(tenant);
-      const [{ id: syncJobId }] = await test.dataSource.query(`INSERT INTO sync_jobs (org_id, account_id, status, trigger, created_at) VALUES ($1, $2, 'queued', 'manual', $3) RETURNING id`, [
-        tenant.orgId,
-        account.id,
-        test.clock.now(),
-      ]);
+      const syncJobId = await insertSyncJob(test, account);
       // Another transaction holds the job row, so that the sync's start and the delete both have to wait: they then meet.
       const holder = new Client({ connectionString: process.env.KEEL_TEST_DATABASE_URL });
       await holder.connect();

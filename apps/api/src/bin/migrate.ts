@@ -11,7 +11,7 @@ import { migrateDatabase } from '../database/migrate';
 export async function runMigration(source?: Record<string, string | undefined>): Promise<{ ok: boolean; message: string }> {
   try {
     const urls = loadMigrationUrls(source);
-    const { applied } = await migrateDatabase(urls.ownerUrl, urls.appUrl);
+    const { applied } = await migrateDatabase(urls.ownerUrl, urls.appUrl, urls.jobSchema);
     const message = applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(', ')}.` : 'The schema is up to date: no migration to apply.';
     return { ok: true, message };
   } catch (error) {

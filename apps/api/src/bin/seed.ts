@@ -72,7 +72,7 @@ async function main(): Promise<number> {
     });
   }
   try {
-    await migrateDatabase(database.urls.ownerUrl, database.urls.appUrl);
+    await migrateDatabase(database.urls.ownerUrl, database.urls.appUrl, database.urls.jobSchema);
     const clock = new ClockService();
     const passwords = new PasswordService();
     if (options.scale === 'demo') {

@@ -1,7 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DatabaseUrls } from '../database/database-urls';
+import { DatabaseUrls, DEFAULT_JOB_SCHEMA } from '../database/database-urls';
 import { DEFAULT_HEALTH_THRESHOLDS, type HealthThresholds } from '../modules/tenants-health/health-rules';
 import { ConfigurationError, Environment, parseEnvironment } from './environment';
 import { ED25519_KEY, ES256_KEY, parsePreviousPublicKeys } from './signing-keys';
@@ -20,6 +20,7 @@ export class AppConfig {
   readonly databaseReadUrl: string | undefined;
   readonly migrateOnStart: boolean;
   readonly databasePoolSize: number;
+  readonly jobSchema: string;
   readonly dataDir: string;
   readonly redisUrl: string | undefined;
   readonly smtpUrl: string | undefined;
@@ -71,6 +72,7 @@ export class AppConfig {
       throw new ConfigurationError('MIGRATE_ON_START: false needs DATABASE_URL (nothing but the API migrates the embedded database)');
     }
     this.databasePoolSize = environment.DATABASE_POOL_SIZE ?? 10;
+    this.jobSchema = environment.JOB_SCHEMA ?? DEFAULT_JOB_SCHEMA;
     this.dataDir = resolve(environment.KEEL_DATA_DIR ?? '.keel');
     this.redisUrl = environment.REDIS_URL;
     this.smtpUrl = environment.SMTP_URL;
@@ -196,7 +198,7 @@ function loadOrCreateDemoSecrets(dataDir: string): DemoSecrets {
 export function loadMigrationUrls(source: Record<string, string | undefined> = process.env): DatabaseUrls {
   const environment = parseEnvironment(source);
   if (!environment.DATABASE_URL) throw new ConfigurationError('DATABASE_URL: is required to migrate (the application role, which the migration grants access to)');
-  return new DatabaseUrls(environment.DATABASE_URL, environment.MIGRATION_DATABASE_URL ?? environment.DATABASE_URL);
+  return new DatabaseUrls(environment.DATABASE_URL, environment.MIGRATION_DATABASE_URL ?? environment.DATABASE_URL, environment.JOB_SCHEMA);
 }
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {

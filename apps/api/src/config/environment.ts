@@ -63,6 +63,10 @@ export class Environment {
   @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE?: number;
 
+  /** The PostgreSQL schema of the job queue (pg-boss); every replica of one deployment uses the same. */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'JOB_SCHEMA must be a lower-case PostgreSQL identifier (letters, digits, _)' })
+  JOB_SCHEMA?: string;
+
   /** Redis for state every replica must share (login rate limits); in-process when unset. */
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL?: string;

@@ -1,9 +1,9 @@
 import PgBoss from 'pg-boss';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { DEFAULT_JOB_SCHEMA } from './database-urls';
 import { ENTITIES, MIGRATIONS } from './entities';
 
-export const JOB_SCHEMA = 'pgboss';
 /** Every pg-boss queue Keel uses; created here by the owner, because the application role cannot create tables. */
 export const JOB_QUEUES = ['mail.send', 'auth.purge', 'audit.verify', 'audit.retention', 'audit.checkpoint', 'cloud-account.sync', 'cloud-account.sync-all', 'metering.prune', 'org.purge', 'tenant-health.refresh', 'support-session.expire', 'idempotency.purge', 'webhook.deliver'] as const;
 export type JobQueue = (typeof JOB_QUEUES)[number];
@@ -55,7 +55,7 @@ export async function underMigrationLock<T>(ownerUrl: string, work: (lock: Clien
  * Brings the schema up to date as the migration owner, under an advisory lock, then grants the
  * application role exactly what it needs. Safe to run from several replicas at once.
  */
-export async function migrateDatabase(ownerUrl: string, appUrl: string): Promise<{ applied: string[] }> {
+export async function migrateDatabase(ownerUrl: string, appUrl: string, jobSchema = DEFAULT_JOB_SCHEMA): Promise<{ applied: string[] }> {
   return underMigrationLock(ownerUrl, async (lock) => {
     const dataSource = createDataSource(ownerUrl);
     await dataSource.initialize();
@@ -65,14 +65,38 @@ export async function migrateDatabase(ownerUrl: string, appUrl: string): Promise
     } finally {
       await dataSource.destroy();
     }
-    await createJobSchema(ownerUrl);
-    const appRole = new URL(appUrl).username;
-    const ownerRole = new URL(ownerUrl).username;
+    const appRole = applicationRoleOf(ownerUrl, appUrl);
     // The schema TypeORM just migrated: the first of the owner's search_path (public unless the URL sets another).
     const [{ schema }] = (await lock.query<{ schema: string }>('SELECT current_schema() AS schema')).rows;
-    if (appRole && appRole !== ownerRole) await grantApplicationRole(lock, decodeURIComponent(appRole), `"${schema.replace(/"/g, '""')}"`);
+    if (appRole) await grantApplicationRole(lock, appRole, `"${schema.replace(/"/g, '""')}"`);
+    await installJobSchema(lock, ownerUrl, appUrl, jobSchema);
     return { applied };
   });
+}
+
+/**
+ * Creates the job queue's schema and queues as the owner if missing, and grants the application role their use.
+ * Call it holding the migration lock.
+ */
+export async function installJobSchema(lock: Client, ownerUrl: string, appUrl: string, jobSchema: string): Promise<void> {
+  await createJobSchema(ownerUrl, jobSchema);
+  const appRole = applicationRoleOf(ownerUrl, appUrl);
+  if (!appRole) return;
+  const role = quoteIdentifier(appRole);
+  await lock.query(`GRANT USAGE ON SCHEMA ${jobSchema} TO ${role}`);
+  await lock.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${jobSchema} TO ${role}`);
+  await lock.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${jobSchema} TO ${role}`);
+  await lock.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${jobSchema} TO ${role}`);
+}
+
+/** The application role, when it is not the owner itself (demo databases may use one role for both). */
+function applicationRoleOf(ownerUrl: string, appUrl: string): string | undefined {
+  const appRole = decodeURIComponent(new URL(appUrl).username);
+  return appRole && appRole !== decodeURIComponent(new URL(ownerUrl).username) ? appRole : undefined;
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /**
@@ -105,8 +129,8 @@ export async function assertNoPendingMigrations(appUrl: string): Promise<void> {
   }
 }
 
-async function createJobSchema(ownerUrl: string): Promise<void> {
-  const boss = new PgBoss({ connectionString: ownerUrl, schema: JOB_SCHEMA, supervise: false, schedule: false, max: 2 });
+async function createJobSchema(ownerUrl: string, jobSchema: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, schema: jobSchema, supervise: false, schedule: false, max: 2 });
   boss.on('error', () => undefined);
   await boss.start();
   try {
@@ -119,13 +143,12 @@ async function createJobSchema(ownerUrl: string): Promise<void> {
   }
 }
 
-/** Grants the application role exactly what it needs in `schema` (Keel's tables) and the job schema. */
+/** Grants the application role exactly what it needs in `schema` (Keel's tables). */
 export async function grantApplicationRole(client: { query(sql: string): Promise<unknown> }, appRole: string, schema: string): Promise<void> {
-  const role = `"${appRole.replace(/"/g, '""')}"`;
-  await client.query(`GRANT USAGE ON SCHEMA ${schema}, ${JOB_SCHEMA} TO ${role}`);
-  await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema}, ${JOB_SCHEMA} TO ${role}`);
-  await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema}, ${JOB_SCHEMA} TO ${role}`);
-  await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${JOB_SCHEMA} TO ${role}`);
+  const role = quoteIdentifier(appRole);
+  await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
+  await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`);
+  await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`);
   // The schema history belongs to the owner alone.
   await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${schema}.${MIGRATIONS_TABLE} FROM ${role}`);
   for (const table of APPEND_ONLY_TABLES) await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${schema}."${table}" FROM ${role}`);

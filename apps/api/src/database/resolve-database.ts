@@ -12,8 +12,8 @@ export interface ResolvedDatabase {
 /** DATABASE_URL when set; otherwise (demo mode) an embedded PostgreSQL whose data lives under KEEL_DATA_DIR. */
 export async function resolveDatabase(config: AppConfig): Promise<ResolvedDatabase> {
   if (config.databaseUrl) {
-    return { urls: new DatabaseUrls(config.databaseUrl, config.migrationDatabaseUrl ?? config.databaseUrl), embedded: false, stop: async () => undefined };
+    return { urls: new DatabaseUrls(config.databaseUrl, config.migrationDatabaseUrl ?? config.databaseUrl, config.jobSchema), embedded: false, stop: async () => undefined };
   }
   const embedded = await startEmbeddedPostgres({ directory: join(config.dataDir, 'postgres'), persistent: true });
-  return { urls: new DatabaseUrls(embedded.appUrl, embedded.ownerUrl), embedded: true, stop: embedded.stop };
+  return { urls: new DatabaseUrls(embedded.appUrl, embedded.ownerUrl, config.jobSchema), embedded: true, stop: embedded.stop };
 }

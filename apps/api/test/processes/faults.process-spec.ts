@@ -124,6 +124,22 @@ describe('Keel under faults: nothing committed is lost', () => {
 
   const newSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
+  /** A new org whose owner accepted the e-mailed invitation and signed in. */
+  async function createOrgWithOwner(prefix: string): Promise<{ orgId: string; email: string; token: string }> {
+    const email = `${newSlug(prefix)}@example.test`;
+    const org = await createOrg(newSlug(prefix), email);
+    expect(org.status).toBe(201);
+    const accepted = await call('POST', '/auth/accept-invite', undefined, { token: tokenFromMail(await smtp.waitFor(email)), password: PASSWORD });
+    expect(accepted.status).toBe(200);
+    const login = await call('POST', '/auth/login', undefined, { email, password: PASSWORD });
+    expect(login.status).toBe(200);
+    return { orgId: org.body.id as string, email, token: login.body.access_token as string };
+  }
+
+  async function syncStatus(syncJobId: string): Promise<string | undefined> {
+    return (await query<{ status: string }>('SELECT status FROM sync_jobs WHERE id = $1', [syncJobId]))[0]?.status;
+  }
+
   /** Runs the burst with `concurrency` requests in flight and SIGKILLs the API once `killAfter` of them got a 2xx. */
   async function burstWithKill(tasks: (() => Promise<Answer>)[], killAfter: number, concurrency = 6): Promise<Answer[]> {
     let successes = 0;
@@ -304,38 +320,66 @@ describe('Keel under faults: nothing committed is lost', () => {
     process.stdout.write(`SIGKILL with webhooks: ${committedIds.length} committed entries, ${delivered.length} deliveries (${delivered.length - committedIds.length} repeated), all in within ${deliveryMilliseconds} ms of restart\n`);
   });
 
-  it('runs again, within three minutes of a restart, a webhook delivery that was in flight when the process was killed', async () => {
-    receiver.hold(true);
-    const org = await createOrg(newSlug('in-flight'));
-    expect(org.status).toBe(201);
-    // The delivery job is active, waiting on a receiver that does not answer, when the process dies.
-    await eventually(async () => (receiver.held.length > 0 ? true : undefined), 'a delivery to be in flight');
-    await api.kill('SIGKILL');
-    receiver.hold(false);
-    const inFlight = [...new Set(receiver.held.map((event) => event.id))];
-    await restartApi();
-    const started = Date.now();
-    // pg-boss fails a job past its expiry (60 s for a delivery) at its next maintenance (every 30 s), then retries it.
-    await eventually(async () => (inFlight.every((id) => receiver.events.some((event) => event.id === id)) ? true : undefined), 'the killed deliveries to run again', 180_000);
-    process.stdout.write(`SIGKILL mid-delivery: ${inFlight.length} deliveries in flight, delivered again ${Date.now() - started} ms after the restart\n`);
-  }, 270_000);
+  it('runs again after a restart a webhook delivery and a cloud-account sync that were in flight when the process was killed', async () => {
+    const owner = await createOrgWithOwner('sync-kill');
+    const account = await call('POST', '/cloud-accounts', owner.token, { name: 'Killed mid-sync', provider: 'aws', external_id: newSlug('acct') });
+    expect(account.status).toBe(201);
+    // The org's row held: the sync, having marked itself running and written its cost rows, waits on it to count them.
+    const holder = new Client({ connectionString: databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE', [owner.orgId]);
+      const {
+        rows: [{ pid }],
+      } = await holder.query('SELECT pg_backend_pid() AS pid');
+      const sync = await call('POST', `/cloud-accounts/${account.body.id}/sync`, owner.token);
+      expect(sync.status).toBe(202);
+      await eventually(async () => {
+        const [{ waiting }] = await query<{ waiting: number }>('SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [pid]);
+        return waiting > 0 ? true : undefined;
+      }, 'the sync to wait on the held org row');
+      expect(await syncStatus(sync.body.id as string)).toBe('running');
+
+      receiver.hold(true);
+      const org = await createOrg(newSlug('in-flight'));
+      expect(org.status).toBe(201);
+      // The delivery job is active, waiting on a receiver that does not answer, when the process dies.
+      await eventually(async () => (receiver.held.length > 0 ? true : undefined), 'a delivery to be in flight');
+      await api.kill('SIGKILL');
+      receiver.hold(false);
+      await holder.query('ROLLBACK');
+      const inFlight = [...new Set(receiver.held.map((event) => event.id))];
+      await restartApi();
+      const started = Date.now();
+      // pg-boss fails a job past its expiry (60 s for a delivery, 120 s for a sync) at its next maintenance (every 30 s),
+      // then retries it; the sync's retry takes over the attempt the killed process left 'running'.
+      await eventually(async () => (inFlight.every((id) => receiver.events.some((event) => event.id === id)) ? true : undefined), 'the killed deliveries to run again', 180_000);
+      const deliveredMilliseconds = Date.now() - started;
+      await eventually(async () => ((await syncStatus(sync.body.id as string)) === 'succeeded' ? true : undefined), 'the killed sync to run again', 240_000);
+      const synced = await call('GET', `/cloud-accounts/${account.body.id}`, owner.token);
+      expect(synced.body).toMatchObject({ status: 'connected', sync_error: null, cost_row_count: 5 * 90 });
+      const [jobs] = await query<{ count: number }>('SELECT count(*)::int AS count FROM sync_jobs WHERE account_id = $1', [account.body.id]);
+      expect(jobs.count).toBe(1);
+      process.stdout.write(
+        `SIGKILL mid-delivery and mid-sync: ${inFlight.length} deliveries in flight, delivered again ${deliveredMilliseconds} ms and the sync finished ${Date.now() - started} ms after the restart\n`,
+      );
+    } finally {
+      await holder.end();
+    }
+  }, 360_000);
 
   it('finishes in-flight requests on SIGTERM and writes the metering counts and support-session reads it held in memory', async () => {
-    const ownerEmail = `${newSlug('term')}@example.test`;
-    const org = await createOrg(newSlug('term'), ownerEmail);
-    expect(org.status).toBe(201);
-    const accepted = await call('POST', '/auth/accept-invite', undefined, { token: tokenFromMail(await smtp.waitFor(ownerEmail)), password: PASSWORD });
-    expect(accepted.status).toBe(200);
     // Neither sign-in nor acceptance is metered (no tenant principal yet): the org's count starts at zero.
-    const login = await call('POST', '/auth/login', undefined, { email: ownerEmail, password: PASSWORD });
-    const support = await call('POST', '/platform/support-sessions', adminToken, { org_id: org.body.id, reason: 'Fault test: reads before SIGTERM' });
-    expect([login.status, support.status]).toEqual([200, 201]);
+    const owner = await createOrgWithOwner('term');
+    const support = await call('POST', '/platform/support-sessions', adminToken, { org_id: owner.orgId, reason: 'Fault test: reads before SIGTERM' });
+    expect(support.status).toBe(201);
 
     const connections = await openConnections(40);
-    const tenantReads = Array.from({ length: 24 }, () => () => call('GET', '/org', login.body.access_token as string, undefined, connections));
+    const tenantReads = Array.from({ length: 24 }, () => () => call('GET', '/org', owner.token, undefined, connections));
     const supportReads = Array.from({ length: 12 }, () => () => call('GET', '/org', support.body.token as string, undefined, connections));
     // Sign-ins hash a password: slow enough to be still running when the signal comes.
-    const slowRequests = Array.from({ length: 4 }, () => () => call('POST', '/auth/login', undefined, { email: ownerEmail, password: PASSWORD }, connections));
+    const slowRequests = Array.from({ length: 4 }, () => () => call('POST', '/auth/login', undefined, { email: owner.email, password: PASSWORD }, connections));
     const inFlight = [...tenantReads, ...supportReads, ...slowRequests].map((task) => task());
     await sleep(100);
     const terminated = Date.now();
@@ -347,7 +391,7 @@ describe('Keel under faults: nothing committed is lost', () => {
 
     expect(exitCode).toBe(0);
     expect(answers.map((answer) => answer.status)).toEqual([...tenantReads.map(() => 200), ...supportReads.map(() => 200), ...slowRequests.map(() => 200)]);
-    const [usage] = await query<{ calls: string | null }>('SELECT sum(calls) AS calls FROM api_usage_hourly WHERE org_id = $1', [org.body.id]);
+    const [usage] = await query<{ calls: string | null }>('SELECT sum(calls) AS calls FROM api_usage_hourly WHERE org_id = $1', [owner.orgId]);
     expect(Number(usage.calls)).toBe(tenantReads.length);
     const [reads] = await query<{ count: string }>(`SELECT count(*) FROM support_session_access_logs WHERE support_session_id = $1 AND method = 'GET'`, [support.body.id]);
     expect(Number(reads.count)).toBe(supportReads.length);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createDataSource, grantApplicationRole, underMigrationLock } from '../../src/database/migrate';
-import { startTestApp, type TestApp } from './test-app';
+import { dropSchema, startTestApp, type TestApp } from './test-app';
 
 export interface IsolatedSchema {
   /** The application role's URL, with `search_path` set to the schema. */
@@ -55,15 +55,7 @@ export async function createIsolatedSchema(options: { migrate?: boolean } = {}):
   return {
     appUrl: withSearchPath(appBaseUrl, schema),
     ownerUrl,
-    drop: async () => {
-      const client = new Client({ connectionString: ownerBaseUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA ${schema} CASCADE`);
-      } finally {
-        await client.end();
-      }
-    },
+    drop: () => dropSchema(schema),
   };
 }
 

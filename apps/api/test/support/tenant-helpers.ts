@@ -103,37 +103,37 @@ export interface SyncJobRow {
 }
 
 const BUSY = ['queued', 'running'];
-// A sync still busy after this long is run in this app (see runSyncHere).
-const STALLED_AFTER_MILLISECONDS = 2_000;
 
-/**
- * Runs a queued sync in this test's app, the way its queue worker would. Every app on the test database
- * shares one pg-boss queue, so a sync may be picked up by the worker of another test file's app: one on
- * an isolated schema, which cannot find the sync and drops it; one whose clock was moved; or one that is
- * shutting down. Running it here at once (a no-op if it already finished) keeps the outcome this app's.
- */
-export async function runSyncHere(test: TestApp, syncJobId: string): Promise<void> {
-  await test.app.get(SyncService).run(syncJobId);
+/** Runs a queued sync in this test's app at once, the way its queue worker would (a no-op if it already finished). */
+export async function runSyncHere(test: TestApp, syncJobId: string, attempt = { final: false }): Promise<void> {
+  await test.app.get(SyncService).run(syncJobId, attempt);
 }
 
-/** Polls the sync_jobs row until the sync has finished (null if it went with its account); a stalled one is run here. */
+/** Polls the sync_jobs row until the sync has finished (null if it went with its account). */
 export async function waitForSyncJob(test: TestApp, syncJobId: string, timeoutMilliseconds = 15_000): Promise<SyncJobRow | null> {
   const started = Date.now();
-  let ranHere = false;
   for (;;) {
     const [job]: SyncJobRow[] = await test.dataSource.query('SELECT id, status, rows_written, error FROM sync_jobs WHERE id = $1', [syncJobId]);
     if (!job || !BUSY.includes(job.status)) return job ?? null;
-    if (!ranHere && Date.now() - started > STALLED_AFTER_MILLISECONDS) {
-      ranHere = true;
-      await runSyncHere(test, syncJobId);
-      continue;
-    }
     if (Date.now() - started > timeoutMilliseconds) throw new Error(`Sync job ${syncJobId} still ${job.status} after ${timeoutMilliseconds} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-/** Waits until no sync of the org is queued or running (stalled ones are run here). */
+/** A sync_jobs row with no queue job behind it, so that only the test runs it; a running one marks its account syncing, as a start does. */
+export async function insertSyncJob(test: TestApp, account: { id: string }, options: { status?: 'queued' | 'running'; startedSecondsAgo?: number } = {}): Promise<string> {
+  const now = test.clock.now();
+  const startedAt = options.startedSecondsAgo === undefined ? null : new Date(now.getTime() - options.startedSecondsAgo * 1000);
+  const [{ id }] = await test.dataSource.query(
+    `INSERT INTO sync_jobs (org_id, account_id, status, trigger, created_at, started_at)
+     SELECT org_id, id, $2, 'manual', $3, $4 FROM cloud_accounts WHERE id = $1 RETURNING id`,
+    [account.id, options.status ?? 'queued', startedAt ?? now, startedAt],
+  );
+  if (options.status === 'running') await test.dataSource.query(`UPDATE cloud_accounts SET status = 'syncing' WHERE id = $1`, [account.id]);
+  return id;
+}
+
+/** Waits until no sync of the org is queued or running. */
 export async function waitForOrgSyncsToSettle(test: TestApp, orgId: string, timeoutMilliseconds = 20_000): Promise<void> {
   const busy: { id: string }[] = await test.dataSource.query(`SELECT id FROM sync_jobs WHERE org_id = $1 AND status IN ('queued', 'running')`, [orgId]);
   for (const { id } of busy) await waitForSyncJob(test, id, timeoutMilliseconds);

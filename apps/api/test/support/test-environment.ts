@@ -20,7 +20,7 @@ export function testEnvironment(overrides: Record<string, string | undefined> = 
     SEED_DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
     MAIL_RETRY_DELAY_SECONDS: '1',
-    // Every test app may work any webhook job (they share one job queue), and receivers listen on loopback.
+    // Test receivers listen on loopback.
     WEBHOOK_ALLOW_PRIVATE: 'true',
     WEBHOOK_RETRY_BASE_SECONDS: '1',
     ...overrides,

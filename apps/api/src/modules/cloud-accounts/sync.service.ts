@@ -5,7 +5,7 @@ import { In } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { ClockService } from '../../common/clock/clock.service';
 import { AuditService } from '../audit/audit.service';
-import { JobQueueService } from '../jobs/job-queue.service';
+import { JobQueueService, type JobAttempt } from '../jobs/job-queue.service';
 import { OrgCountersService } from '../orgs/org-counters.service';
 import { CloudAccount, type CloudAccountStatus } from './cloud-account.entity';
 import { accountTarget, errorCountDelta } from './cloud-account.mapping';
@@ -16,6 +16,15 @@ import { SYSTEM_CONTEXT } from '../../common/http/request-context';
 
 const SYNC_WINDOW_DAYS = 90;
 const UPSERT_BATCH = 1_000;
+/**
+ * A sync's queue job expires after this long (a provider must answer well within it): when its process died
+ * mid-sync, the queue then runs it again, and an attempt 'running' for longer is taken over or replaced.
+ */
+const SYNC_EXPIRE_SECONDS = 120;
+const SYNC_RETRY_LIMIT = 3;
+const SYNC_JOB_OPTIONS = { retryLimit: SYNC_RETRY_LIMIT, retryDelay: 30, retryBackoff: true, expireInSeconds: SYNC_EXPIRE_SECONDS };
+const INTERRUPTED = 'The sync was interrupted (its process stopped) and did not finish.';
+const GIVEN_UP = `The sync stopped unexpectedly on each of its ${SYNC_RETRY_LIMIT + 1} attempts; sync again later.`;
 
 interface SyncJobData {
   syncJobId: string;
@@ -41,18 +50,21 @@ export class SyncService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.work<SyncJobData>('cloud-account.sync', (data) => this.run(data.syncJobId));
+    await this.jobs.work<SyncJobData>('cloud-account.sync', (data, attempt) => this.run(data.syncJobId, attempt));
     await this.jobs.schedule('cloud-account.sync-all', this.config.syncSchedule);
     await this.jobs.work('cloud-account.sync-all', () => this.syncAll().then(() => undefined));
   }
 
-  /** Queues a sync in the current transaction; an account already waiting or syncing keeps its job. */
+  /**
+   * Queues a sync in the current transaction; an account already waiting or syncing keeps its job, unless that
+   * attempt was abandoned (its process died on the queue's last try): it is marked failed and a new sync queued.
+   */
   async enqueue(account: CloudAccount, trigger: 'manual' | 'scheduled'): Promise<SyncJobDto> {
     const repository = this.transactionHost.tx.getRepository(SyncJob);
     const pending = await repository.findOne({ where: { accountId: account.id, status: In(['queued', 'running']) }, order: { createdAt: 'DESC' } });
-    if (pending) return toSyncJobDto(pending);
+    if (pending && !(await this.giveUpIfAbandoned(pending, account))) return toSyncJobDto(pending);
     const job = await repository.save(repository.create({ orgId: account.orgId, accountId: account.id, status: 'queued', trigger, createdAt: this.clock.now() }));
-    await this.jobs.send<SyncJobData>('cloud-account.sync', { syncJobId: job.id }, { retryLimit: 3, retryDelay: 30, retryBackoff: true });
+    await this.jobs.send<SyncJobData>('cloud-account.sync', { syncJobId: job.id }, SYNC_JOB_OPTIONS);
     return toSyncJobDto(job);
   }
 
@@ -61,14 +73,16 @@ export class SyncService implements OnApplicationBootstrap {
     const accounts: CloudAccount[] = await this.transactionHost.tx
       .getRepository(CloudAccount)
       .createQueryBuilder('account')
-      .where(`NOT EXISTS (SELECT 1 FROM sync_jobs j WHERE j.account_id = account.id AND j.status IN ('queued', 'running'))`)
+      .where(`NOT EXISTS (SELECT 1 FROM sync_jobs j WHERE j.account_id = account.id AND (j.status = 'queued' OR (j.status = 'running' AND j.started_at > :abandonedBefore)))`, {
+        abandonedBefore: this.abandonedBefore(),
+      })
       .getMany();
     for (const account of accounts) await this.transactionHost.withTransaction(() => this.enqueue(account, 'scheduled'));
     return accounts.length;
   }
 
   /** Runs one sync job (the pg-boss worker). */
-  async run(syncJobId: string): Promise<void> {
+  async run(syncJobId: string, attempt: JobAttempt = { final: false }): Promise<void> {
     const started = await this.transactionHost.withTransaction(() => this.start(syncJobId));
     if (!started) return;
     const { job, account } = started;
@@ -86,9 +100,16 @@ export class SyncService implements OnApplicationBootstrap {
       }
       await this.transactionHost.withTransaction(() => this.succeed(job, account, costs));
     } catch (error) {
+      if (attempt.final) {
+        this.logger.error({ err: error, syncJobId }, 'Cloud account sync given up');
+        await this.transactionHost.withTransaction(() => this.fail(job, account, GIVEN_UP));
+        return;
+      }
       // Unexpected (a network blip, a lost connection): the job goes back to 'queued' for the queue's retry,
       // which would otherwise skip a 'running' job and leave the account 'syncing' for good.
-      await this.transactionHost.withTransaction(() => this.transactionHost.tx.getRepository(SyncJob).update({ id: job.id, status: 'running' }, { status: 'queued', startedAt: null }));
+      await this.transactionHost.withTransaction(() =>
+        this.transactionHost.tx.getRepository(SyncJob).update({ id: job.id, status: 'running', startedAt: job.startedAt! }, { status: 'queued', startedAt: null }),
+      );
       throw error;
     }
   }
@@ -102,7 +123,10 @@ export class SyncService implements OnApplicationBootstrap {
     const account = await manager.getRepository(CloudAccount).createQueryBuilder('account').setLock('pessimistic_write').where('account.id = :id', { id: found.accountId }).getOne();
     if (!account) return null;
     const job = await manager.getRepository(SyncJob).createQueryBuilder('job').setLock('pessimistic_write').where('job.id = :syncJobId', { syncJobId }).getOne();
-    if (!job || job.status !== 'queued') return null; // already handled
+    if (!job) return null;
+    const abandoned = this.isAbandoned(job);
+    if (job.status !== 'queued' && !abandoned) return null; // already handled, or running elsewhere
+    if (abandoned) this.logger.warn({ syncJobId, startedAt: job.startedAt }, 'Taking over a sync whose attempt did not finish');
     job.status = 'running';
     job.startedAt = this.clock.now();
     await manager.getRepository(SyncJob).update({ id: job.id }, { status: 'running', startedAt: job.startedAt });
@@ -112,8 +136,8 @@ export class SyncService implements OnApplicationBootstrap {
 
   private async succeed(job: SyncJob, account: CloudAccount, costs: DailyCost[]): Promise<void> {
     const manager = this.transactionHost.tx;
-    const current = await manager.getRepository(CloudAccount).createQueryBuilder('account').setLock('pessimistic_write').where('account.id = :id', { id: account.id }).getOne();
-    if (!current) return; // the account was deleted meanwhile
+    const current = await this.lockAttempt(job, account);
+    if (!current) return;
     let inserted = 0;
     for (let start = 0; start < costs.length; start += UPSERT_BATCH) {
       const batch = costs.slice(start, start + UPSERT_BATCH);
@@ -135,12 +159,48 @@ export class SyncService implements OnApplicationBootstrap {
 
   private async fail(job: SyncJob, account: CloudAccount, message: string): Promise<void> {
     const manager = this.transactionHost.tx;
-    const current = await manager.getRepository(CloudAccount).createQueryBuilder('account').setLock('pessimistic_write').where('account.id = :id', { id: account.id }).getOne();
+    const current = await this.lockAttempt(job, account);
     if (!current) return;
     await this.setStatus(current, 'error', { syncError: message });
     await manager.getRepository(SyncJob).update({ id: job.id }, { status: 'failed', error: message, finishedAt: this.clock.now() });
     await this.recordOutcome('cloud_account.sync_failed', current, { sync_job_id: job.id, trigger: job.trigger, error: message });
     this.logger.warn({ accountId: account.id, error: message }, 'Cloud account sync failed');
+  }
+
+  /**
+   * Locks the account, then this attempt's job (start's order), and returns the account; null when the account was
+   * deleted meanwhile or the attempt was superseded (taken over or replaced after it outlived its expiry).
+   */
+  private async lockAttempt(job: SyncJob, account: CloudAccount): Promise<CloudAccount | null> {
+    const manager = this.transactionHost.tx;
+    const current = await manager.getRepository(CloudAccount).createQueryBuilder('account').setLock('pessimistic_write').where('account.id = :id', { id: account.id }).getOne();
+    if (!current) return null;
+    const stillOurs = await manager
+      .getRepository(SyncJob)
+      .createQueryBuilder('job')
+      .setLock('pessimistic_write')
+      .where(`job.id = :id AND job.status = 'running' AND job.started_at = :startedAt`, { id: job.id, startedAt: job.startedAt })
+      .getExists();
+    return stillOurs ? current : null;
+  }
+
+  /** Marks an abandoned attempt failed (and says so in the org's log); false when the job is not abandoned. */
+  private async giveUpIfAbandoned(job: SyncJob, account: CloudAccount): Promise<boolean> {
+    if (!this.isAbandoned(job)) return false;
+    const now = this.clock.now();
+    const { affected } = await this.transactionHost.tx.getRepository(SyncJob).update({ id: job.id, status: 'running', startedAt: job.startedAt! }, { status: 'failed', error: INTERRUPTED, finishedAt: now });
+    if (!affected) return false; // taken over meanwhile: it is running again
+    await this.recordOutcome('cloud_account.sync_failed', account, { sync_job_id: job.id, trigger: job.trigger, error: INTERRUPTED });
+    return true;
+  }
+
+  // An attempt 'running' since before its queue job would have expired: its process is gone.
+  private isAbandoned(job: SyncJob): boolean {
+    return job.status === 'running' && job.startedAt !== null && job.startedAt <= this.abandonedBefore();
+  }
+
+  private abandonedBefore(): Date {
+    return new Date(this.clock.now().getTime() - SYNC_EXPIRE_SECONDS * 1000);
   }
 
   private async setStatus(account: CloudAccount, status: CloudAccountStatus, changes: Partial<CloudAccount>): Promise<void> {

@@ -4,7 +4,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../../config/app-config';
 import { DatabaseUrls } from '../../database/database-urls';
-import { JOB_SCHEMA, type JobQueue } from '../../database/migrate';
+import type { JobQueue } from '../../database/migrate';
 
 /**
  * Background jobs in PostgreSQL (pg-boss), shared by every replica. Jobs are queued in the caller's
@@ -27,7 +27,7 @@ export class JobQueueService implements OnModuleInit, OnApplicationShutdown {
   ) {
     // Maintenance (which also fails jobs past their expiry, so that a job whose process was killed runs again)
     // every 30 s instead of pg-boss's 2 minutes.
-    this.boss = new PgBoss({ connectionString: databaseUrls.appUrl, schema: JOB_SCHEMA, migrate: false, max: 3, maintenanceIntervalSeconds: 30 });
+    this.boss = new PgBoss({ connectionString: databaseUrls.appUrl, schema: databaseUrls.jobSchema, migrate: false, max: 3, maintenanceIntervalSeconds: 30 });
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'Job queue error'));
     this.pollingIntervalSeconds = config.isTest ? 0.5 : 2;
     this.isTest = config.isTest;
@@ -61,13 +61,15 @@ export class JobQueueService implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  /** Runs `handler` for each job of the queue, one at a time per replica; a throw means retry. */
-  async work<Data extends object>(queue: JobQueue, handler: (data: Data) => Promise<void>): Promise<void> {
+  /** Runs `handler` for each job of the queue, one at a time per replica; a throw means retry, until the last attempt. */
+  async work<Data extends object>(queue: JobQueue, handler: (data: Data, attempt: JobAttempt) => Promise<void>): Promise<void> {
     let workerId: string | undefined;
-    workerId = await this.boss.work<Data>(queue, { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
+    const options = { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: 1, includeMetadata: true as const };
+    workerId = await this.boss.work<Data>(queue, options, async ([job]) => {
       this.handlersRunning += 1;
       try {
-        await handler(job.data);
+        // pg-boss counts a retry when it hands the job out again, so the last attempt is the one at the limit.
+        await handler(job.data, { final: job.retryCount >= job.retryLimit });
       } finally {
         this.handlersRunning -= 1;
       }
@@ -80,11 +82,16 @@ export class JobQueueService implements OnModuleInit, OnApplicationShutdown {
 
   /** A cron schedule, kept once for all replicas. */
   async schedule(queue: JobQueue, cron: string): Promise<void> {
-    // Test apps share one database and job queue while each moves its own clock: a cron job run by an app whose clock
-    // is days ahead would end or purge another test's data. Tests call the jobs' methods themselves.
+    // Test apps share one database while each moves its own clock: a cron job run by an app whose clock is days
+    // ahead would end or purge another test's data. Tests call the jobs' methods themselves.
     if (this.isTest) return;
     await this.boss.schedule(queue, cron, {}, { tz: 'UTC' });
   }
+}
+
+/** Which attempt at a job this is: after a throw on the final one, the queue gives the job up. */
+export interface JobAttempt {
+  final: boolean;
 }
 
 function sleep(milliseconds: number): Promise<void> {
