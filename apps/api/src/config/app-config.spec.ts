@@ -126,7 +126,15 @@ describe('loadConfig', () => {
   it('gives the one-shot migration both connections, without the keys and SMTP that production needs to serve', () => {
     const ownerUrl = 'postgres://keel_owner:secret@db.internal:5432/keel';
     const urls = loadMigrationUrls({ NODE_ENV: 'production', DATABASE_URL: PRODUCTION.DATABASE_URL, MIGRATION_DATABASE_URL: ownerUrl });
-    expect(urls).toEqual({ appUrl: PRODUCTION.DATABASE_URL, ownerUrl });
+    expect(urls).toEqual({ appUrl: PRODUCTION.DATABASE_URL, ownerUrl, jobSchema: 'pgboss' });
+  });
+
+  it('puts the job queue in JOB_SCHEMA, for the API and its migration alike, and refuses a name that is not a plain identifier', () => {
+    expect(loadConfig({ KEEL_DATA_DIR: dataDir, JOB_SCHEMA: 'keel_jobs' }).jobSchema).toBe('keel_jobs');
+    expect(loadMigrationUrls({ DATABASE_URL: PRODUCTION.DATABASE_URL, JOB_SCHEMA: 'keel_jobs' }).jobSchema).toBe('keel_jobs');
+    for (const unsafe of ['pgboss; DROP TABLE users', 'Jobs', '1jobs']) {
+      expect(configurationErrorFor({ KEEL_DATA_DIR: dataDir, JOB_SCHEMA: unsafe }).message).toMatch(/^JOB_SCHEMA: .*identifier/);
+    }
   });
 
   it('migrates as the application role when no MIGRATION_DATABASE_URL is given', () => {
