@@ -68,17 +68,27 @@ export class SyncService implements OnApplicationBootstrap {
     return toSyncJobDto(job);
   }
 
-  /** The scheduled sync of every account that is not already waiting or syncing. */
+  /** The scheduled sync of every account that is not already waiting or syncing; returns how many it asked for. */
   async syncAll(): Promise<number> {
-    const accounts: CloudAccount[] = await this.transactionHost.tx
+    const accounts: Pick<CloudAccount, 'id'>[] = await this.transactionHost.tx
       .getRepository(CloudAccount)
       .createQueryBuilder('account')
+      .select('account.id')
       .where(`NOT EXISTS (SELECT 1 FROM sync_jobs j WHERE j.account_id = account.id AND (j.status = 'queued' OR (j.status = 'running' AND j.started_at > :abandonedBefore)))`, {
         abandonedBefore: this.abandonedBefore(),
       })
       .getMany();
-    for (const account of accounts) await this.transactionHost.withTransaction(() => this.enqueue(account, 'scheduled'));
-    return accounts.length;
+    let requested = 0;
+    for (const { id } of accounts) {
+      await this.transactionHost.withTransaction(async () => {
+        // Locked first, as a requested sync and a starting one lock it; an account deleted meanwhile is skipped.
+        const account = await this.lockAccount(id);
+        if (!account) return;
+        await this.enqueue(account, 'scheduled');
+        requested += 1;
+      });
+    }
+    return requested;
   }
 
   /** Runs one sync job (the pg-boss worker). */
@@ -120,7 +130,7 @@ export class SyncService implements OnApplicationBootstrap {
     if (!found) return null; // deleted with its account
     // The account first, then its job: the order in which deleting the account and finishing a sync lock
     // them, so that a sync starting meanwhile cannot deadlock with either.
-    const account = await manager.getRepository(CloudAccount).createQueryBuilder('account').setLock('pessimistic_write').where('account.id = :id', { id: found.accountId }).getOne();
+    const account = await this.lockAccount(found.accountId);
     if (!account) return null;
     const job = await manager.getRepository(SyncJob).createQueryBuilder('job').setLock('pessimistic_write').where('job.id = :syncJobId', { syncJobId }).getOne();
     if (!job) return null;
@@ -172,16 +182,19 @@ export class SyncService implements OnApplicationBootstrap {
    * deleted meanwhile or the attempt was superseded (taken over or replaced after it outlived its expiry).
    */
   private async lockAttempt(job: SyncJob, account: CloudAccount): Promise<CloudAccount | null> {
-    const manager = this.transactionHost.tx;
-    const current = await manager.getRepository(CloudAccount).createQueryBuilder('account').setLock('pessimistic_write').where('account.id = :id', { id: account.id }).getOne();
+    const current = await this.lockAccount(account.id);
     if (!current) return null;
-    const stillOurs = await manager
+    const stillOurs = await this.transactionHost.tx
       .getRepository(SyncJob)
       .createQueryBuilder('job')
       .setLock('pessimistic_write')
       .where(`job.id = :id AND job.status = 'running' AND job.started_at = :startedAt`, { id: job.id, startedAt: job.startedAt })
       .getExists();
     return stillOurs ? current : null;
+  }
+
+  private lockAccount(id: string): Promise<CloudAccount | null> {
+    return this.transactionHost.tx.getRepository(CloudAccount).createQueryBuilder('account').setLock('pessimistic_write').where('account.id = :id', { id }).getOne();
   }
 
   /** Marks an abandoned attempt failed (and says so in the org's log); false when the job is not abandoned. */
