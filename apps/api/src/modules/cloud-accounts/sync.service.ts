@@ -57,7 +57,7 @@ export class SyncService implements OnApplicationBootstrap {
 
   /**
    * Queues a sync in the current transaction; an account already waiting or syncing keeps its job, unless that
-   * attempt was abandoned (its process died on the queue's last try): it is marked failed and a new sync queued.
+   * attempt was abandoned (running past its expiry: its process died): it is marked failed and a new sync queued.
    */
   async enqueue(account: CloudAccount, trigger: 'manual' | 'scheduled'): Promise<SyncJobDto> {
     const repository = this.transactionHost.tx.getRepository(SyncJob);
