@@ -118,7 +118,7 @@ export class SyncService implements OnApplicationBootstrap {
       // Unexpected (a network blip, a lost connection): the job goes back to 'queued' for the queue's retry,
       // which would otherwise skip a 'running' job and leave the account 'syncing' for good.
       await this.transactionHost.withTransaction(() =>
-        this.transactionHost.tx.getRepository(SyncJob).update({ id: job.id, status: 'running', startedAt: job.startedAt! }, { status: 'queued', startedAt: null }),
+        this.transactionHost.tx.getRepository(SyncJob).update(attemptOf(job), { status: 'queued', startedAt: null }),
       );
       throw error;
     }
@@ -184,12 +184,7 @@ export class SyncService implements OnApplicationBootstrap {
   private async lockAttempt(job: SyncJob, account: CloudAccount): Promise<CloudAccount | null> {
     const current = await this.lockAccount(account.id);
     if (!current) return null;
-    const stillOurs = await this.transactionHost.tx
-      .getRepository(SyncJob)
-      .createQueryBuilder('job')
-      .setLock('pessimistic_write')
-      .where(`job.id = :id AND job.status = 'running' AND job.started_at = :startedAt`, { id: job.id, startedAt: job.startedAt })
-      .getExists();
+    const stillOurs = await this.transactionHost.tx.getRepository(SyncJob).findOne({ where: attemptOf(job), lock: { mode: 'pessimistic_write' } });
     return stillOurs ? current : null;
   }
 
@@ -201,7 +196,7 @@ export class SyncService implements OnApplicationBootstrap {
   private async giveUpIfAbandoned(job: SyncJob, account: CloudAccount): Promise<boolean> {
     if (!this.isAbandoned(job)) return false;
     const now = this.clock.now();
-    const { affected } = await this.transactionHost.tx.getRepository(SyncJob).update({ id: job.id, status: 'running', startedAt: job.startedAt! }, { status: 'failed', error: INTERRUPTED, finishedAt: now });
+    const { affected } = await this.transactionHost.tx.getRepository(SyncJob).update(attemptOf(job), { status: 'failed', error: INTERRUPTED, finishedAt: now });
     if (!affected) return false; // taken over meanwhile: it is running again
     await this.recordOutcome('cloud_account.sync_failed', account, { sync_job_id: job.id, trigger: job.trigger, error: INTERRUPTED });
     return true;
@@ -227,6 +222,11 @@ export class SyncService implements OnApplicationBootstrap {
   private recordOutcome(action: string, account: CloudAccount, metadata: Record<string, unknown>): Promise<void> {
     return this.audit.record({ action, actor: { type: 'system', id: null, email: null }, target: accountTarget(account), orgId: account.orgId, logs: 'org', metadata, context: SYSTEM_CONTEXT });
   }
+}
+
+/** The job row as long as it is still this attempt's: running, since the start this attempt wrote. */
+function attemptOf(job: SyncJob): { id: string; status: 'running'; startedAt: Date } {
+  return { id: job.id, status: 'running', startedAt: job.startedAt! };
 }
 
 export function toSyncJobDto(job: SyncJob): SyncJobDto {
