@@ -346,6 +346,9 @@ describe('cloud accounts (/api/v1/cloud-accounts)', () => {
     });
 
     describe('an attempt whose process died mid-sync', () => {
+      // Two minutes further back, to the microsecond (as a time PostgreSQL wrote would be, not JavaScript's milliseconds).
+      const backdateStart = (syncJobId: string) => test.dataSource.query(`UPDATE sync_jobs SET started_at = started_at - interval '120.000250 seconds' WHERE id = $1`, [syncJobId]);
+
       it('is taken over by the queue’s retry once it has outlived its job’s expiry, and not before', async () => {
         const tenant = await createTenantOrg(test);
         const account = await createAccount(tenant);
@@ -356,7 +359,7 @@ describe('cloud accounts (/api/v1/cloud-accounts)', () => {
         expect(await syncJobRow(recent)).toMatchObject({ status: 'running' });
         expect(await costRows(account.id)).toEqual([]);
 
-        await test.dataSource.query(`UPDATE sync_jobs SET started_at = started_at - interval '2 minutes' WHERE id = $1`, [recent]);
+        await backdateStart(recent);
         await runSyncHere(test, recent);
         expect(await syncJobRow(recent)).toMatchObject({ status: 'succeeded' });
         expect(await accountRow(account.id)).toMatchObject({ status: 'connected', costRowCount: String(AWS_SERVICES * SYNC_DAYS) });
@@ -370,7 +373,7 @@ describe('cloud accounts (/api/v1/cloud-accounts)', () => {
         // A sync still within its expiry is the one the account has.
         expect((await api(test, tenant.tokens.operator).post(`${ACCOUNTS}/${account.id}/sync`).expect(202)).body).toMatchObject({ id: live, status: 'running' });
 
-        await test.dataSource.query(`UPDATE sync_jobs SET started_at = started_at - interval '2 minutes' WHERE id = $1`, [live]);
+        await backdateStart(live);
         const replacement = await api(test, tenant.tokens.operator).post(`${ACCOUNTS}/${account.id}/sync`).expect(202);
         expect(replacement.body).toMatchObject({ status: 'queued' });
         expect(replacement.body.id).not.toBe(live);

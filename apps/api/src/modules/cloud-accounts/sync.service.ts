@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { In } from 'typeorm';
+import { In, Raw, type FindOptionsWhere } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { ClockService } from '../../common/clock/clock.service';
 import { AuditService } from '../audit/audit.service';
@@ -224,9 +224,12 @@ export class SyncService implements OnApplicationBootstrap {
   }
 }
 
-/** The job row as long as it is still this attempt's: running, since the start this attempt wrote. */
-function attemptOf(job: SyncJob): { id: string; status: 'running'; startedAt: Date } {
-  return { id: job.id, status: 'running', startedAt: job.startedAt! };
+/**
+ * The job row as long as it is still this attempt's: running, since the start this attempt wrote. Compared to the
+ * millisecond, the precision of the JavaScript time the attempt holds (PostgreSQL keeps microseconds).
+ */
+function attemptOf(job: SyncJob): FindOptionsWhere<SyncJob> {
+  return { id: job.id, status: 'running', startedAt: Raw((column) => `date_trunc('milliseconds', ${column}) = :startedAt`, { startedAt: job.startedAt }) };
 }
 
 export function toSyncJobDto(job: SyncJob): SyncJobDto {
